@@ -1,0 +1,89 @@
+package org.planledger.command.action;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.planledger.command.web.CommandSender;
+import org.planledger.web.InvalidRequest;
+import org.planledger.events.ActionRef;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.function.Function;
+
+/** Commands on one action. Each answers with the action's new version as an ETag, for the next If-Match. */
+@RestController
+@RequestMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}")
+@Tag(name = "Actions")
+public class ActionController {
+
+    static final String DECISION_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}";
+
+    private final CommandSender commands;
+
+    public ActionController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/progress")
+    @Operation(summary = "Record progress on an action, optionally changing its status")
+    public ResponseEntity<Changed> recordProgress(
+            @PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
+            @PathVariable @Pattern(regexp = ActionRef.VERSION_ID_PATTERN) String versionId,
+            @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number,
+            @Parameter(description = "the action version last seen, from its ETag")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ProgressRequest request) {
+        ActionRef action = new ActionRef(planId, versionId, number);
+        return send(action, ifMatch, expected -> new RecordProgress(action, expected, request.summary(),
+                request.status(), request.evidence(), request.effectiveOn(), request.decisionId()));
+    }
+
+    @PostMapping("/ownership")
+    @Operation(summary = "Reassign an action to another governance body under a minuted decision")
+    public ResponseEntity<Changed> reassignOwner(
+            @PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
+            @PathVariable @Pattern(regexp = ActionRef.VERSION_ID_PATTERN) String versionId,
+            @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number,
+            @Parameter(description = "the action version last seen, from its ETag")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody OwnershipRequest request) {
+        ActionRef action = new ActionRef(planId, versionId, number);
+        return send(action, ifMatch, expected -> new ReassignOwner(action, expected, request.ownerBodyId(),
+                request.reason(), request.decisionId()));
+    }
+
+    private ResponseEntity<Changed> send(ActionRef action, String ifMatch, Function<Long, Object> command) {
+        CommandSender.Sent<Long> sent = commands.send(command.apply(expectedVersion(ifMatch)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(Long.toString(sent.result()))
+                .body(new Changed(action.toString(), sent.result(), sent.commandId()));
+    }
+
+    /** If-Match carries the version from an earlier ETag: {@code "7"}, {@code W/"7"} or 7; {@code *} means any. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequest("If-Match", "'" + ifMatch + "' is not an action version from an ETag");
+        }
+    }
+
+    /** What a change to an action answers: the action, its version now, and the id of the command. */
+    public record Changed(String action, long version, String commandId) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.planledger.command.metadata;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.planledger.events.EventMetadata;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** How commands are sent and how their metadata reaches the events they produce. */
+@Configuration(proxyBeanMethods = false)
+public class CommandConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The gateway every caller uses; it stamps each command with its metadata as it is sent. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, Clock clock, CurrentActor currentActor,
+                                         @Value("${plan-ledger.zone:Europe/London}") ZoneId zone) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .dispatchInterceptors(new EventMetadataInterceptor(clock, zone, currentActor))
+                .build();
+    }
+
+    /** Copies the command's metadata onto every event applied while handling it. */
+    @Bean
+    public CorrelationDataProvider eventMetadataProvider() {
+        return new SimpleCorrelationDataProvider(EventMetadata.KEYS.toArray(String[]::new));
+    }
+}

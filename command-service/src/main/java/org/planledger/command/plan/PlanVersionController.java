@@ -1,0 +1,39 @@
+package org.planledger.command.plan;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.planledger.command.web.CommandSender;
+import org.planledger.events.ActionRef;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Plans")
+public class PlanVersionController {
+
+    private final CommandSender commands;
+
+    public PlanVersionController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/plans/{planId}/versions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Publish a plan version with all its aims and actions (all or nothing)")
+    public Published publish(@PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
+                             @Valid @RequestBody PublishPlanVersionRequest request) {
+        PublishPlanVersion command = request.toCommand(planId);
+        CommandSender.Sent<String> sent = commands.send(command);
+        return new Published(command.planVersionId(), command.actions().size(), sent.commandId());
+    }
+
+    /** What a successful publication answers. */
+    public record Published(String planVersion, int actions, String commandId) {
+    }
+}

@@ -1,0 +1,45 @@
+package org.planledger.query;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.planledger.events.EventMetadata;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Where an event sits in the store and who made it, when and why: its global position, its sequence in its
+ * aggregate, and its metadata. Projections key their rows by {@code position}, which makes replays idempotent.
+ */
+public record Provenance(long position, long sequence, String eventId, String actor, Instant recordedAt,
+                         LocalDate effectiveOn, String reason, String decisionId, String correlationId,
+                         String commandId) {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    public static Provenance of(EventMessage<?> event, TrackingToken token, long sequence) {
+        MetaData metadata = event.getMetaData();
+        Instant recordedAt = text(metadata, EventMetadata.RECORDED_AT) == null
+                ? event.getTimestamp()
+                : Instant.parse(text(metadata, EventMetadata.RECORDED_AT));
+        String effectiveOn = text(metadata, EventMetadata.EFFECTIVE_ON);
+        return new Provenance(
+                token.position().orElseThrow(() -> new IllegalStateException("event without a global position")),
+                sequence,
+                event.getIdentifier(),
+                text(metadata, EventMetadata.ACTOR),
+                recordedAt,
+                effectiveOn == null ? LocalDate.ofInstant(recordedAt, ZONE) : LocalDate.parse(effectiveOn),
+                text(metadata, EventMetadata.REASON),
+                text(metadata, EventMetadata.DECISION_ID),
+                text(metadata, EventMetadata.CORRELATION_ID),
+                text(metadata, EventMetadata.COMMAND_ID));
+    }
+
+    private static String text(MetaData metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.planledger.query.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A plan as it stands: the version in force, and its aims with their actions. */
+public record PlanStatus(String planId, Version version, List<AimStatus> aims) {
+
+    public record Version(String versionId, String title, LocalDate publishedOn) {
+    }
+
+    public record AimStatus(String code, String title, String statement, List<ActionState> actions) {
+    }
+
+    /** One action now. {@code version} is what an If-Match on its commands should carry. */
+    public record ActionState(String ref, int number, String aim, String title, String description, String timeframe,
+                              String owner, String status, List<String> continues, Progress latestProgress,
+                              long version) {
+    }
+
+    /** The progress update that took effect last. */
+    public record Progress(String summary, List<String> evidence, LocalDate effectiveOn, Instant recordedAt) {
+    }
+}

@@ -1,0 +1,125 @@
+package org.planledger.query.status;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.planledger.events.ActionPublished;
+import org.planledger.events.ActionRef;
+import org.planledger.events.ActionStatusChanged;
+import org.planledger.events.Aim;
+import org.planledger.events.OwnerReassigned;
+import org.planledger.events.PlanVersionPublished;
+import org.planledger.events.ProgressRecorded;
+import org.planledger.query.Provenance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Where each plan version and action stands now (tables plan_version, plan_aim, action_status).
+ * <p>
+ * Replay-safe: inserts are keyed by the plan version or action and ignore repeats; each update to an action
+ * applies only if the event's global position is past the last one it applied.
+ */
+@Component
+@ProcessingGroup(PlanStatusProjection.PROCESSING_GROUP)
+public class PlanStatusProjection {
+
+    public static final String PROCESSING_GROUP = "plan-status";
+
+    private final JdbcClient jdbc;
+
+    public PlanStatusProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PlanVersionPublished event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
+        Provenance provenance = Provenance.of(message, token, sequence);
+        jdbc.sql("""
+                INSERT INTO plan_version (plan_id, version_id, title, published_on, recorded_at, event_position)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(event.planId(), event.versionId(), event.title(), event.publishedOn(),
+                        Timestamp.from(provenance.recordedAt()), provenance.position())
+                .update();
+        List<Aim> aims = event.aims();
+        for (int i = 0; i < aims.size(); i++) {
+            Aim aim = aims.get(i);
+            jdbc.sql("""
+                    INSERT INTO plan_aim (plan_id, version_id, code, ordinal, title, statement)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(event.planId(), event.versionId(), aim.code(), i, aim.title(), aim.statement())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(ActionPublished event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
+        Provenance provenance = Provenance.of(message, token, sequence);
+        ActionRef ref = event.action();
+        jdbc.sql("""
+                INSERT INTO action_status (plan_id, version_id, number, aim, title, description, timeframe,
+                                           owner_body_id, status, continues, version, last_event_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(ref.planId(), ref.versionId(), ref.number(), event.aim(), event.title(), event.description(),
+                        event.timeframe() == null ? null : event.timeframe().name(), event.ownerBodyId(),
+                        event.status().name(), event.continues().stream().map(ActionRef::toString).toArray(String[]::new),
+                        provenance.sequence(), provenance.position())
+                .update();
+    }
+
+    @EventHandler
+    void on(ProgressRecorded event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
+        Provenance provenance = Provenance.of(message, token, sequence);
+        ActionRef ref = event.action();
+        // The latest progress is the one that took effect last; a late report of older progress does not replace it.
+        jdbc.sql("""
+                UPDATE action_status
+                   SET progress_summary      = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
+                                                    THEN :summary ELSE progress_summary END,
+                       progress_evidence     = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
+                                                    THEN :evidence ELSE progress_evidence END,
+                       progress_recorded_at  = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
+                                                    THEN :recordedAt ELSE progress_recorded_at END,
+                       progress_effective_on = GREATEST(progress_effective_on, :effectiveOn),
+                       version = :version, last_event_position = :position
+                 WHERE plan_id = :planId AND version_id = :versionId AND number = :number
+                   AND last_event_position < :position""")
+                .param("summary", event.summary())
+                .param("evidence", event.evidence().toArray(String[]::new))
+                .param("effectiveOn", provenance.effectiveOn())
+                .param("recordedAt", Timestamp.from(provenance.recordedAt()))
+                .param("version", provenance.sequence())
+                .param("position", provenance.position())
+                .param("planId", ref.planId()).param("versionId", ref.versionId()).param("number", ref.number())
+                .update();
+    }
+
+    @EventHandler
+    void on(ActionStatusChanged event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
+        update(event.action(), "status", event.to().name(), Provenance.of(message, token, sequence));
+    }
+
+    @EventHandler
+    void on(OwnerReassigned event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
+        update(event.action(), "owner_body_id", event.to(), Provenance.of(message, token, sequence));
+    }
+
+    private void update(ActionRef ref, String column, Object value, Provenance provenance) {
+        jdbc.sql("UPDATE action_status SET " + column + " = ?, version = ?, last_event_position = ?"
+                        + " WHERE plan_id = ? AND version_id = ? AND number = ? AND last_event_position < ?")
+                .params(value, provenance.sequence(), provenance.position(),
+                        ref.planId(), ref.versionId(), ref.number(), provenance.position())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE plan_version, plan_aim, action_status").update();
+    }
+}

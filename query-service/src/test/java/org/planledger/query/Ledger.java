@@ -1,0 +1,50 @@
+package org.planledger.query;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.planledger.events.ActionEvent;
+import org.planledger.events.EventMetadata;
+import org.planledger.events.LedgerEvent;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Appends events to the store the way the command service does, so the projections have something to read. */
+@Component
+public class Ledger {
+
+    private final EventStorageEngine storageEngine;
+    private final TransactionManager transactionManager;
+
+    public Ledger(EventStorageEngine storageEngine, TransactionManager transactionManager) {
+        this.storageEngine = storageEngine;
+        this.transactionManager = transactionManager;
+    }
+
+    /** Appends one event with the usual metadata, effective on the day it is recorded. */
+    public void append(LedgerEvent event, String actor) {
+        append(event, actor, null, Map.of());
+    }
+
+    public void append(LedgerEvent event, String actor, LocalDate effectiveOn, Map<String, String> extra) {
+        String aggregate = event instanceof ActionEvent action ? action.action().toString() : event.subject();
+        Instant now = Instant.now();
+        Map<String, Object> metadata = new HashMap<>(extra);
+        metadata.put(EventMetadata.ACTOR, actor);
+        metadata.put(EventMetadata.RECORDED_AT, now.toString());
+        metadata.put(EventMetadata.EFFECTIVE_ON, (effectiveOn == null ? LocalDate.now() : effectiveOn).toString());
+        metadata.put(EventMetadata.COMMAND_ID, UUID.randomUUID().toString());
+        metadata.putIfAbsent(EventMetadata.CORRELATION_ID, metadata.get(EventMetadata.COMMAND_ID));
+        transactionManager.executeInTransaction(() -> {
+            long sequence = storageEngine.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
+            String type = event instanceof ActionEvent ? "Action" : "PlanVersion";
+            storageEngine.appendEvents(new GenericDomainEventMessage<>(type, aggregate, sequence, event, MetaData.from(metadata)));
+        });
+    }
+}

@@ -1,0 +1,22 @@
+package org.planledger.query;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole query service on a random port, its processors running, against a PostgreSQL database of its own.
+ * Test classes with this annotation share one context, so each test works under plan ids of its own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ContextConfiguration(initializers = FreshDatabaseWithEventStore.class)
+public @interface QueryServiceTest {
+}

@@ -1,0 +1,141 @@
+package org.planledger.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The failures every Plan Ledger service answers the same way, as {@code application/problem+json}: a client's
+ * mistake gets a 4xx naming each field at fault; anything unexpected a 500 with a reference to the log and
+ * nothing from inside the service (no stack trace, no class name). Each service has one handler, extending this.
+ */
+public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest e) {
+        return Problems.invalid(List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    protected ProblemDetail unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected failure, reference {}", reference, e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
+                "the request could not be completed; nothing was changed. Reference: " + reference);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error ->
+                errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(new Problems.FieldError(error.getObjectName(), error.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors body) {
+                // a @Valid request body: name its fields, not the Java parameter
+                body.getFieldErrors().forEach(error ->
+                        errors.add(new Problems.FieldError(error.getField(), error.getDefaultMessage())));
+                continue;
+            }
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().stream()
+                    .map(MessageSourceResolvable::getDefaultMessage)
+                    .forEach(message -> errors.add(new Problems.FieldError(name, message)));
+        }
+        return ResponseEntity.badRequest().body(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(
+                new Problems.FieldError(field, "'" + e.getValue() + "' is not a valid value"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(describe(e.getCause()))));
+    }
+
+    /** Turns Jackson's account of an unreadable body into a field name and a message without Java types in it. */
+    private static Problems.FieldError describe(Throwable cause) {
+        if (!(cause instanceof JacksonException jackson)) {
+            return new Problems.FieldError("body", "the request body is missing or is not JSON");
+        }
+        String field = jsonPath(jackson);
+        if (cause instanceof UnrecognizedPropertyException) {
+            return new Problems.FieldError(field, "is not a field this request takes");
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+            return new Problems.FieldError(field, "'" + format.getValue() + "' is not one of "
+                    + Arrays.toString(format.getTargetType().getEnumConstants()));
+        }
+        if (cause instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
+            return new Problems.FieldError(field, instantiation.getCause().getMessage());
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return new Problems.FieldError(field, "'" + format.getValue() + "' is not a valid value here");
+        }
+        if (cause instanceof MismatchedInputException) {
+            return new Problems.FieldError(field, "is missing or has the wrong type");
+        }
+        String where = jackson.getLocation() == null ? ""
+                : " at line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr();
+        return new Problems.FieldError(field, "malformed JSON" + where);
+    }
+
+    private static String jsonPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}
