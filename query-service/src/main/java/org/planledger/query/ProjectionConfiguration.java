@@ -5,12 +5,16 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
-/** Where the processors keep their place in the event stream: projections.token_entry. */
+/** What the projections' processors read, and where they keep their place in it (projections.token_entry). */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
@@ -32,6 +36,13 @@ public class ProjectionConfiguration {
                         .setOwnerColumn("owner")
                         .build())
                 .build();
+    }
+
+    /** What the processors read (named as their source in application.yml). */
+    @Bean
+    public PromptEventSource promptEventSource(EventStore eventStore, EventStorageEngine storageEngine,
+                                               @Value("${plan-ledger.event-store.fetch-delay:100ms}") Duration tick) {
+        return new PromptEventSource(eventStore, storageEngine, tick);
     }
 
     @Bean

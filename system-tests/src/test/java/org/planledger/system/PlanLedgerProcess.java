@@ -1,0 +1,131 @@
+package org.planledger.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** {@code ./run.sh} started as a user would start it, on free ports and a data directory of the test's own. */
+final class PlanLedgerProcess implements AutoCloseable {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    final int commandPort;
+    final int queryPort;
+    final int databasePort;
+    final Path dataDir;
+    private Process process;
+    private List<ProcessHandle> children = List.of();
+    private Duration startup;
+
+    PlanLedgerProcess(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        this.commandPort = freePort();
+        this.queryPort = freePort();
+        this.databasePort = freePort();
+        for (String jar : List.of("local-postgres/target/local-postgres-exec.jar",
+                "command-service/target/command-service.jar", "query-service/target/query-service.jar")) {
+            if (!Files.exists(ROOT.resolve(jar))) {
+                throw new IllegalStateException(jar + " is missing: run the system tests with ./mvnw verify from the top");
+            }
+        }
+    }
+
+    /** Starts run.sh and returns once it says Plan Ledger is running. */
+    PlanLedgerProcess start() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "run.sh").directory(ROOT.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.remove("SPRING_DATASOURCE_URL");
+        env.put("COMMAND_SERVICE_PORT", Integer.toString(commandPort));
+        env.put("QUERY_SERVICE_PORT", Integer.toString(queryPort));
+        env.put("PLAN_LEDGER_DB_PORT", Integer.toString(databasePort));
+        env.put("PLAN_LEDGER_DATA_DIR", dataDir.toString());
+        env.put("JAVA_OPTS", "-Xmx512m");
+        long started = System.nanoTime();
+        process = builder.start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Path log = dataDir.resolve("run.sh.out");
+        Files.createDirectories(dataDir);
+        Thread reader = new Thread(() -> copyOutput(ready, log), "run.sh-output");
+        reader.setDaemon(true);
+        reader.start();
+        ready.get(300, TimeUnit.SECONDS);
+        startup = Duration.ofNanos(System.nanoTime() - started);
+        children = process.descendants().toList();
+        return this;
+    }
+
+    Duration startup() {
+        return startup;
+    }
+
+    String commandUrl(String path) {
+        return "http://localhost:" + commandPort + path;
+    }
+
+    String queryUrl(String path) {
+        return "http://localhost:" + queryPort + path;
+    }
+
+    /** Every process run.sh started (PostgreSQL's own server processes included). */
+    List<ProcessHandle> children() {
+        return children;
+    }
+
+    /** Sends SIGTERM, as a service manager would, and waits for run.sh to finish. */
+    int stop() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("run.sh did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private void copyOutput(CompletableFuture<Void> ready, Path log) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter copy = new PrintWriter(Files.newBufferedWriter(log), true)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                copy.println(line);
+                if (line.startsWith("Plan Ledger is running")) {
+                    ready.complete(null);
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("run.sh ended before it was ready; see " + log));
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    static boolean portOpen(int port) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
