@@ -106,21 +106,19 @@ else
     database_note="$SPRING_DATASOURCE_URL"
 fi
 
-say "Starting the command service on port $command_port…"
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-COMMAND_SERVICE_PORT=$command_port SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local} \
-    "$java_cmd" ${JAVA_OPTS:-} -jar "$command_jar" >"$data_dir/logs/command-service.log" 2>&1 &
-pids+=($!)
-wait_until 180 "The command service" "${pids[-1]}" "$data_dir/logs/command-service.log" \
-    http_ok "$command_port" /actuator/health
+# start_service NAME PORT_VARIABLE PORT JAR: starts a service and waits until its health is UP.
+start_service() {
+    local name=$1 port_variable=$2 port=$3 jar=$4 log="$data_dir/logs/$1.log"
+    say "Starting the $name on port $port…"
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    env "$port_variable=$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
+        "$java_cmd" ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+    pids+=($!)
+    wait_until 180 "The $name" "${pids[-1]}" "$log" http_ok "$port" /actuator/health
+}
 
-say "Starting the query service on port $query_port…"
-# shellcheck disable=SC2086
-QUERY_SERVICE_PORT=$query_port SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-local} \
-    "$java_cmd" ${JAVA_OPTS:-} -jar "$query_jar" >"$data_dir/logs/query-service.log" 2>&1 &
-pids+=($!)
-wait_until 180 "The query service" "${pids[-1]}" "$data_dir/logs/query-service.log" \
-    http_ok "$query_port" /actuator/health
+start_service command-service COMMAND_SERVICE_PORT "$command_port" "$command_jar"
+start_service query-service QUERY_SERVICE_PORT "$query_port" "$query_jar"
 
 cat <<EOF 2>/dev/null || true
 

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,9 +39,9 @@ public class ProjectionConfiguration {
 
     /** What the processors read (named as their source in application.yml). */
     @Bean
-    public PromptEventSource promptEventSource(EventStore eventStore, EventStorageEngine storageEngine,
+    public PromptEventSource promptEventSource(EventStorageEngine storageEngine,
                                                @Value("${plan-ledger.event-store.fetch-delay:100ms}") Duration tick) {
-        return new PromptEventSource(eventStore, storageEngine, tick);
+        return new PromptEventSource(storageEngine, tick);
     }
 
     @Bean
