@@ -1,11 +1,15 @@
 package org.planledger.query;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.planledger.eventstore.EventStoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "Plan Ledger query service", version = "0.1",
+        description = "Answers questions about a public implementation plan from read models built from its events: where each action stands, and every change to it."))
 @Import(EventStoreConfiguration.class)
 public class QueryServiceApplication {
 
