@@ -123,13 +123,13 @@ start_service query-service QUERY_SERVICE_PORT "$query_port" "$query_jar"
 cat <<EOF 2>/dev/null || true
 
 Plan Ledger is running (started in $(( $(date +%s) - started_at ))s).
-  The plan now:        http://localhost:$query_port/api/plans/chronic-pain/status
-  An action's history: http://localhost:$query_port/api/plans/chronic-pain/versions/2023-11/actions/7/history
-  Query API (reads):   http://localhost:$query_port/swagger-ui.html
-  Command API (writes):http://localhost:$command_port/swagger-ui.html
-  Health:              http://localhost:$command_port/actuator/health  http://localhost:$query_port/actuator/health
-  Database:            $database_note
-  Logs:                $data_dir/logs/
+  The plan now:         http://localhost:$query_port/api/plans/chronic-pain/status
+  An action's history:  http://localhost:$query_port/api/plans/chronic-pain/versions/2023-11/actions/7/history
+  Query API (reads):    http://localhost:$query_port/swagger-ui.html
+  Command API (writes): http://localhost:$command_port/swagger-ui.html
+  Health:               http://localhost:$command_port/actuator/health  http://localhost:$query_port/actuator/health
+  Database:             $database_note
+  Logs:                 $data_dir/logs/
 Press Ctrl-C to stop.
 EOF
 
