@@ -7,7 +7,6 @@ import org.planledger.events.EventMetadata;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Where an event sits in the store and who made it, when and why: its global position, its sequence in its
@@ -16,8 +15,6 @@ import java.time.ZoneId;
 public record Provenance(long position, long sequence, String eventId, String actor, Instant recordedAt,
                          LocalDate effectiveOn, String reason, String decisionId, String correlationId,
                          String commandId) {
-
-    private static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     public static Provenance of(EventMessage<?> event, TrackingToken token, long sequence) {
         MetaData metadata = event.getMetaData();
@@ -31,7 +28,7 @@ public record Provenance(long position, long sequence, String eventId, String ac
                 event.getIdentifier(),
                 text(metadata, EventMetadata.ACTOR),
                 recordedAt,
-                effectiveOn == null ? LocalDate.ofInstant(recordedAt, ZONE) : LocalDate.parse(effectiveOn),
+                effectiveOn == null ? LocalDate.ofInstant(recordedAt, EventMetadata.ZONE) : LocalDate.parse(effectiveOn),
                 text(metadata, EventMetadata.REASON),
                 text(metadata, EventMetadata.DECISION_ID),
                 text(metadata, EventMetadata.CORRELATION_ID),

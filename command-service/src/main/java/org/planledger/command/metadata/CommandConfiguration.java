@@ -6,12 +6,10 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.planledger.events.EventMetadata;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** How commands are sent and how their metadata reaches the events they produce. */
 @Configuration(proxyBeanMethods = false)
@@ -24,11 +22,10 @@ public class CommandConfiguration {
 
     /** The gateway every caller uses; it stamps each command with its metadata as it is sent. */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, Clock clock, CurrentActor currentActor,
-                                         @Value("${plan-ledger.zone:Europe/London}") ZoneId zone) {
+    public CommandGateway commandGateway(CommandBus commandBus, Clock clock, CurrentActor currentActor) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .dispatchInterceptors(new EventMetadataInterceptor(clock, zone, currentActor))
+                .dispatchInterceptors(new EventMetadataInterceptor(clock, currentActor))
                 .build();
     }
 

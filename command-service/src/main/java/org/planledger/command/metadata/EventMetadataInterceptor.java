@@ -5,11 +5,11 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.planledger.command.GovernedCommand;
+import org.planledger.events.EventMetadata;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +39,10 @@ final class EventMetadataInterceptor implements MessageDispatchInterceptor<Comma
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final Clock clock;
-    private final ZoneId zone;
     private final CurrentActor currentActor;
 
-    EventMetadataInterceptor(Clock clock, ZoneId zone, CurrentActor currentActor) {
+    EventMetadataInterceptor(Clock clock, CurrentActor currentActor) {
         this.clock = clock;
-        this.zone = zone;
         this.currentActor = currentActor;
     }
 
@@ -56,7 +54,7 @@ final class EventMetadataInterceptor implements MessageDispatchInterceptor<Comma
     private Map<String, Object> metadataFor(CommandMessage<?> command) {
         MetaData given = command.getMetaData();
         Instant recordedAt = clock.instant();
-        LocalDate effectiveOn = LocalDate.ofInstant(recordedAt, zone);
+        LocalDate effectiveOn = LocalDate.ofInstant(recordedAt, EventMetadata.ZONE);
         Map<String, Object> metadata = new HashMap<>();
         if (command.getPayload() instanceof GovernedCommand governed) {
             putIfPresent(metadata, REASON, governed.reason());

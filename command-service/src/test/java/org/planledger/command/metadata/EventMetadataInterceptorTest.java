@@ -14,7 +14,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ class EventMetadataInterceptorTest {
     private static final Instant NOW = Instant.parse("2024-03-31T23:30:00Z");
 
     private final EventMetadataInterceptor interceptor = new EventMetadataInterceptor(
-            Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Europe/London"), new CurrentActor());
+            Clock.fixed(NOW, ZoneOffset.UTC), new CurrentActor());
 
     @AfterEach
     void leaveRequest() {

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.events.ActionRef;
+import org.planledger.events.EventMetadata;
 import org.planledger.web.InvalidRequest;
 import org.planledger.web.NotFound;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -27,12 +26,10 @@ public class PlanStatusController {
 
     private final PlanStatusQueries queries;
     private final Clock clock;
-    private final ZoneId zone;
 
-    public PlanStatusController(PlanStatusQueries queries, Clock clock, @Value("${plan-ledger.zone}") ZoneId zone) {
+    public PlanStatusController(PlanStatusQueries queries, Clock clock) {
         this.queries = queries;
         this.clock = clock;
-        this.zone = zone;
     }
 
     @GetMapping("/api/plans")
@@ -51,7 +48,7 @@ public class PlanStatusController {
             throw new InvalidRequest(asOf != null ? "asOf" : "knownAt",
                     "the plan as of another time is not available yet; omit it for the plan as it stands now");
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.now(clock.withZone(EventMetadata.ZONE));
         PlanStatus.Version version = queries.versionInForce(planId, today).orElseThrow(() -> new NotFound(
                 queries.planExists(planId)
                         ? "plan " + planId + " has no version in force on " + today
