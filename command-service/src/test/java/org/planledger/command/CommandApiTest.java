@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ class CommandApiTest {
     JdbcClient jdbc;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    Governance governance;
 
     @Test
     void publishesAVersionAndThenEachOfItsActionsWithTheirMetadata() {
@@ -70,12 +73,14 @@ class CommandApiTest {
     @Test
     void recordsProgressWithItsDecisionAndEffectiveDateAndAnswersWithTheNewVersion() {
         String plan = publishedPlan();
+        String decision = governance.decision(governance.meeting(governance.body("TASK_FORCE"), LocalDate.of(2024, 2, 1)),
+                plan + "/2023-11/2");
 
         Map<String, Object> answer = http.post().uri("/api/plans/{plan}/versions/2023-11/actions/2/progress", plan)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"summary": "Knowledge hub live on TURAS", "status": "IN_PROGRESS", "effectiveOn": "2024-03-01",
-                         "evidence": ["https://example.org/hub"], "decisionId": "TF-2024-02/1"}""")
+                         "evidence": ["https://example.org/hub"], "decisionId": "%s"}""".formatted(decision))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
@@ -89,7 +94,7 @@ class CommandApiTest {
                 .containsEntry("evidence", List.of("https://example.org/hub"));
         assertThat(events.get(2).payload()).containsEntry("from", "NOT_STARTED").containsEntry("to", "IN_PROGRESS");
         assertThat(events.subList(1, 3)).allSatisfy(event -> assertThat(event.metadata())
-                .containsEntry("decisionId", "TF-2024-02/1")
+                .containsEntry("decisionId", decision)
                 .containsEntry("effectiveOn", "2024-03-01")
                 .containsEntry("actor", "anonymous")
                 .containsEntry("commandId", answer.get("commandId")));
@@ -98,18 +103,22 @@ class CommandApiTest {
     @Test
     void reassignsAnOwnerWithTheReasonAndDecisionInItsMetadata() {
         String plan = publishedPlan();
+        String group = governance.body("SHORT_LIFE_WORKING_GROUP");
+        String decision = governance.decision(governance.meeting(governance.body("TASK_FORCE"), LocalDate.of(2024, 1, 15)),
+                plan + "/2023-11/1");
 
         http.post().uri("/api/plans/{plan}/versions/2023-11/actions/1/ownership", plan)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"ownerBodyId\": \"slwg-a\", \"reason\": \"Aim A work moves to its SLWG\", \"decisionId\": \"TF-2024-01/3\"}")
+                .body("{\"ownerBodyId\": \"%s\", \"reason\": \"Aim A work moves to its SLWG\", \"decisionId\": \"%s\"}"
+                        .formatted(group, decision))
                 .exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"");
 
         StoredEvents.Stored event = stored.under(plan + "/2023-11/1").get(1);
         assertThat(event.type()).isEqualTo("OwnerReassigned");
-        assertThat(event.payload()).containsEntry("to", "slwg-a");
-        assertThat(event.metadata()).containsEntry("reason", "Aim A work moves to its SLWG").containsEntry("decisionId", "TF-2024-01/3");
+        assertThat(event.payload()).containsEntry("to", group);
+        assertThat(event.metadata()).containsEntry("reason", "Aim A work moves to its SLWG").containsEntry("decisionId", decision);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -125,6 +134,13 @@ class CommandApiTest {
             owner id not a slug       | ownership | {"ownerBodyId": "SLWG B!", "reason": "r"}       | 400 | ownerBodyId
             reassignment without mandate | ownership | {"ownerBodyId": "slwg-b", "reason": "r"}     | 422 |
             reassignment without reason | ownership | {"ownerBodyId": "slwg-b", "decisionId": "TF-1"} | 400 | reason
+            reassignment under no decision | ownership | {"ownerBodyId": "slwg-b", "reason": "r", "decisionId": "TF-1999-D1"} | 422 |
+            decision id with a slash  | ownership | {"ownerBodyId": "slwg-b", "reason": "r", "decisionId": "TF/1"} | 400 | decisionId
+            timeframe without mandate | timeframe | {"timeframe": "LONG", "reason": "slipped"}     | 422 |
+            unknown timeframe         | timeframe | {"timeframe": "SOON", "reason": "r"}            | 400 | timeframe
+            closing without mandate   | status    | {"status": "CLOSED", "reason": "no longer needed"} | 422 |
+            status without reason     | status    | {"status": "AT_RISK"}                           | 400 | reason
+            carried into a bad ref    | status    | {"status": "CARRIED_FORWARD", "reason": "r", "into": ["x/y"]} | 400 | into[0]
             """)
     void refusesABadActionCommandWithAProblemThatNamesItAndAppendsNothing(String name, String command, String body,
                                                                           int status, String field) {

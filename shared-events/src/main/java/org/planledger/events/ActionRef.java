@@ -12,11 +12,8 @@ import java.util.regex.Pattern;
  */
 public record ActionRef(String planId, String versionId, int number) {
 
-    /** Plan ids (and other slugs such as body ids): lower-case letters, digits and hyphens. */
-    public static final String PLAN_ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
-    public static final String VERSION_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,31}";
-    private static final Pattern PLAN_ID = Pattern.compile(PLAN_ID_PATTERN);
-    private static final Pattern VERSION_ID = Pattern.compile(VERSION_ID_PATTERN);
+    private static final Pattern PLAN_ID = Pattern.compile(Identifiers.SLUG);
+    private static final Pattern VERSION_ID = Pattern.compile(Identifiers.VERSION);
     public static final int MAX_NUMBER = 999;
 
     public ActionRef {

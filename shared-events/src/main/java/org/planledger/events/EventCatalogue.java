@@ -15,11 +15,31 @@ import java.util.stream.Collectors;
 public final class EventCatalogue {
 
     public static final List<Class<? extends LedgerEvent>> TYPES = List.of(
+            // plans and actions
             PlanVersionPublished.class,
             ActionPublished.class,
             ProgressRecorded.class,
             ActionStatusChanged.class,
-            OwnerReassigned.class);
+            OwnerReassigned.class,
+            TimeframeChanged.class,
+            ActionCarriedForward.class,
+            // governance bodies
+            BodyEstablished.class,
+            BodyRenamed.class,
+            BodyRemitChanged.class,
+            ChairAppointed.class,
+            MemberAdded.class,
+            MemberRemoved.class,
+            ChairCoOpted.class,
+            BodyDisbanded.class,
+            // meetings, minutes and decisions
+            MeetingScheduled.class,
+            AttendanceRecorded.class,
+            MinutesDrafted.class,
+            MinutesApproved.class,
+            MinutesPublished.class,
+            MinutesAmended.class,
+            DecisionRecorded.class);
 
     private static final Map<String, Class<?>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalogue::nameOf, Function.identity()));

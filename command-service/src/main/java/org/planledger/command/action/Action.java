@@ -5,36 +5,44 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.planledger.command.GovernanceRecords;
+import org.planledger.command.Mandate;
 import org.planledger.command.RuleViolation;
+import org.planledger.events.ActionCarriedForward;
 import org.planledger.events.ActionPublished;
 import org.planledger.events.ActionRef;
 import org.planledger.events.ActionStatus;
 import org.planledger.events.ActionStatusChanged;
 import org.planledger.events.OwnerReassigned;
 import org.planledger.events.ProgressRecorded;
+import org.planledger.events.Timeframe;
+import org.planledger.events.TimeframeChanged;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One action of one plan version: who owns it and where it stands. Created by {@code PlanVersion} when the version
- * is published; its identifier is its reference, e.g. {@code chronic-pain/2023-11/7}.
+ * One action of one plan version: who owns it, when it is due and where it stands. Created when its version is
+ * published; its identifier is its reference, e.g. {@code chronic-pain/2023-11/7}.
  * <p>
- * Command handlers return the action's version after the change, which clients send back as If-Match.
+ * Command handlers return the action's version after the change, which clients send back as If-Match. Rules that
+ * depend on other records (a decision, a body) ask {@link GovernanceRecords}.
  */
 @Aggregate
 public class Action {
 
-    /** Statuses a progress update may set. The others end an action and need a decision (see docs/domain.md). */
+    /** Statuses a progress update may set. The others end an action differently or undo work (see docs/domain.md). */
     static final Set<ActionStatus> PROGRESS_STATUSES =
             EnumSet.of(ActionStatus.IN_PROGRESS, ActionStatus.AT_RISK, ActionStatus.COMPLETED);
 
     @AggregateIdentifier
     private ActionRef id;
     private String owner;
+    private Timeframe timeframe;
     private ActionStatus status;
 
     protected Action() {
@@ -47,14 +55,13 @@ public class Action {
     }
 
     @CommandHandler
-    public long handle(RecordProgress command) {
-        if (status.isEnded()) {
-            throw new RuleViolation("action " + id + " is " + status + "; an ended action takes no further progress");
-        }
+    public long handle(RecordProgress command, GovernanceRecords records) {
+        refuseIfEnded("takes no further progress");
         if (command.status() != null && !PROGRESS_STATUSES.contains(command.status())) {
             throw new RuleViolation("a progress update may set the status to " + PROGRESS_STATUSES
-                    + ", not " + command.status());
+                    + ", not " + command.status() + "; use the status endpoint with a reason");
         }
+        Mandate.checkIfCited(records, command.decisionId(), id);
         apply(new ProgressRecorded(id, command.summary(), command.evidence()));
         if (command.status() != null && command.status() != status) {
             apply(new ActionStatusChanged(id, status, command.status()));
@@ -63,25 +70,104 @@ public class Action {
     }
 
     @CommandHandler
-    public long handle(ReassignOwner command) {
-        if (command.decisionId() == null || command.decisionId().isBlank()) {
-            throw new RuleViolation("reassigning the owner of " + id
-                    + " needs a mandate: cite the decision that authorised it as decisionId");
-        }
+    public long handle(ReassignOwner command, GovernanceRecords records) {
+        Mandate.require(records, command.decisionId(), id, "reassigning the owner of");
+        refuseIfEnded("cannot change owner");
         if (Objects.equals(owner, command.ownerBodyId())) {
             throw new RuleViolation("action " + id + " is already owned by " + owner);
         }
-        if (status.isEnded()) {
-            throw new RuleViolation("action " + id + " is " + status + "; an ended action cannot change owner");
+        GovernanceRecords.BodyFacts body = records.body(command.ownerBodyId()).orElseThrow(() ->
+                new RuleViolation("there is no governance body " + command.ownerBodyId() + " to own " + id));
+        if (body.disbanded()) {
+            throw new RuleViolation("body " + body.bodyId() + " has been disbanded and cannot own " + id);
         }
         apply(new OwnerReassigned(id, owner, command.ownerBodyId()));
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ChangeTimeframe command, GovernanceRecords records) {
+        Mandate.require(records, command.decisionId(), id, "changing the timeframe of");
+        refuseIfEnded("cannot change timeframe");
+        if (command.timeframe() == timeframe) {
+            throw new RuleViolation("action " + id + " is already " + timeframe);
+        }
+        apply(new TimeframeChanged(id, timeframe, command.timeframe()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ChangeStatus command, GovernanceRecords records) {
+        ActionStatus to = command.status();
+        if (to == status) {
+            throw new RuleViolation("action " + id + " is already " + status);
+        }
+        if (to == ActionStatus.NOT_STARTED) {
+            throw new RuleViolation("an action cannot go back to NOT_STARTED; its history already has work in it");
+        }
+        String changeNeedingMandate = switch (to) {
+            case CLOSED -> "closing";
+            case CARRIED_FORWARD -> "carrying forward";
+            case COMPLETED -> status.isEnded() ? "marking as completed" : null;
+            default -> status.isEnded() ? "reopening" : null;
+        };
+        if (changeNeedingMandate != null) {
+            Mandate.require(records, command.decisionId(), id, changeNeedingMandate);
+        } else {
+            Mandate.checkIfCited(records, command.decisionId(), id);
+        }
+        if (to == ActionStatus.CARRIED_FORWARD) {
+            checkContinuations(command.into(), records);
+            apply(new ActionCarriedForward(id, command.into()));
+        } else if (!command.into().isEmpty()) {
+            throw new RuleViolation("only carrying an action forward names the actions it continues in (into)");
+        }
+        apply(new ActionStatusChanged(id, status, to));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Records that later actions continue this one's work, ending it as carried forward. Called while the later
+     * actions' plan version is published; the publication is the mandate.
+     */
+    public void continueIn(List<ActionRef> later) {
+        if (status == ActionStatus.COMPLETED || status == ActionStatus.CLOSED) {
+            throw new RuleViolation(later + " cannot continue " + id + ", which is " + status
+                    + "; only open or carried-forward actions can be continued");
+        }
+        apply(new ActionCarriedForward(id, later));
+        if (status != ActionStatus.CARRIED_FORWARD) {
+            apply(new ActionStatusChanged(id, status, ActionStatus.CARRIED_FORWARD));
+        }
+    }
+
+    private void checkContinuations(List<ActionRef> into, GovernanceRecords records) {
+        if (into.isEmpty()) {
+            throw new RuleViolation("carrying " + id + " forward needs the later actions that continue it (into)");
+        }
+        for (ActionRef later : into) {
+            if (!later.planId().equals(id.planId()) || later.versionId().equals(id.versionId())) {
+                throw new RuleViolation(id + " can be carried forward only into another version of plan " + id.planId()
+                        + ", not into " + later);
+            }
+            if (records.action(later).isEmpty()) {
+                throw new RuleViolation("there is no action " + later + " to carry " + id + " forward into");
+            }
+        }
+    }
+
+    private void refuseIfEnded(String consequence) {
+        if (status.isEnded()) {
+            throw new RuleViolation("action " + id + " is " + status + " and " + consequence
+                    + " unless reopened under a decision");
+        }
     }
 
     @EventSourcingHandler
     void on(ActionPublished event) {
         id = event.action();
         owner = event.ownerBodyId();
+        timeframe = event.timeframe();
         status = event.status();
     }
 
@@ -93,5 +179,10 @@ public class Action {
     @EventSourcingHandler
     void on(OwnerReassigned event) {
         owner = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(TimeframeChanged event) {
+        timeframe = event.to();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.command.web.CommandSender;
 import org.planledger.web.InvalidRequest;
+import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +28,6 @@ import java.util.function.Function;
 @Tag(name = "Actions")
 public class ActionController {
 
-    static final String DECISION_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}";
-
     private final CommandSender commands;
 
     public ActionController(CommandSender commands) {
@@ -38,8 +37,8 @@ public class ActionController {
     @PostMapping("/progress")
     @Operation(summary = "Record progress on an action, optionally changing its status")
     public ResponseEntity<Changed> recordProgress(
-            @PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
-            @PathVariable @Pattern(regexp = ActionRef.VERSION_ID_PATTERN) String versionId,
+            @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+            @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
             @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number,
             @Parameter(description = "the action version last seen, from its ETag")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -52,15 +51,43 @@ public class ActionController {
     @PostMapping("/ownership")
     @Operation(summary = "Reassign an action to another governance body under a minuted decision")
     public ResponseEntity<Changed> reassignOwner(
-            @PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
-            @PathVariable @Pattern(regexp = ActionRef.VERSION_ID_PATTERN) String versionId,
+            @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+            @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
             @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number,
             @Parameter(description = "the action version last seen, from its ETag")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody OwnershipRequest request) {
         ActionRef action = new ActionRef(planId, versionId, number);
         return send(action, ifMatch, expected -> new ReassignOwner(action, expected, request.ownerBodyId(),
-                request.reason(), request.decisionId()));
+                request.reason(), request.decisionId(), request.effectiveOn()));
+    }
+
+    @PostMapping("/timeframe")
+    @Operation(summary = "Move an action to another timeframe under a minuted decision")
+    public ResponseEntity<Changed> changeTimeframe(
+            @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+            @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
+            @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number,
+            @Parameter(description = "the action version last seen, from its ETag")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody TimeframeRequest request) {
+        ActionRef action = new ActionRef(planId, versionId, number);
+        return send(action, ifMatch, expected -> new ChangeTimeframe(action, expected, request.timeframe(),
+                request.reason(), request.decisionId(), request.effectiveOn()));
+    }
+
+    @PostMapping("/status")
+    @Operation(summary = "Change an action's status: complete, close, carry forward (into later actions) or reopen it")
+    public ResponseEntity<Changed> changeStatus(
+            @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+            @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
+            @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number,
+            @Parameter(description = "the action version last seen, from its ETag")
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody StatusRequest request) {
+        ActionRef action = new ActionRef(planId, versionId, number);
+        return send(action, ifMatch, expected -> new ChangeStatus(action, expected, request.status(), request.into(),
+                request.reason(), request.decisionId(), request.effectiveOn()));
     }
 
     private ResponseEntity<Changed> send(ActionRef action, String ifMatch, Function<Long, Object> command) {

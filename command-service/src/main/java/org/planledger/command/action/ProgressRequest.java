@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.planledger.events.Identifiers;
 import org.planledger.events.ActionStatus;
 
 import java.time.LocalDate;
@@ -16,5 +17,5 @@ public record ProgressRequest(
         ActionStatus status,
         @PastOrPresent LocalDate effectiveOn,
         @Size(max = 20) List<@NotNull @NotBlank @Size(max = 2_000) String> evidence,
-        @Pattern(regexp = ActionController.DECISION_ID_PATTERN) String decisionId) {
+        @Pattern(regexp = Identifiers.DECISION) String decisionId) {
 }

@@ -5,8 +5,11 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.planledger.command.GovernedCommand;
 import org.planledger.events.ActionRef;
 
+import java.time.LocalDate;
+
 /** Hand an action to another governance body, citing the decision that authorised it. */
 public record ReassignOwner(@TargetAggregateIdentifier ActionRef action,
                             @TargetAggregateVersion Long expectedVersion,
-                            String ownerBodyId, String reason, String decisionId) implements GovernedCommand {
+                            String ownerBodyId, String reason, String decisionId, LocalDate effectiveOn)
+        implements GovernedCommand {
 }

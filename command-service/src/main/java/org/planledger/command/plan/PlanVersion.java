@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.planledger.command.AlreadyExists;
+import org.planledger.command.GovernanceRecords;
 import org.planledger.command.RuleViolation;
 import org.planledger.command.action.Action;
 import org.planledger.events.ActionPublished;
@@ -15,7 +16,11 @@ import org.planledger.events.ActionStatus;
 import org.planledger.events.Aim;
 import org.planledger.events.PlanVersionPublished;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -23,7 +28,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A published version of a plan: its title, publication date and aims. Publishing it also creates each of its
- * actions (aggregates of their own) in the same unit of work, so the event store holds all of them or none.
+ * actions (aggregates of their own) and carries forward the earlier actions they continue, in the same unit of
+ * work, so the event store holds all of it or none.
  */
 @Aggregate
 public class PlanVersion {
@@ -37,24 +43,31 @@ public class PlanVersion {
 
     /**
      * Loads the version if it exists, so that a second publication is refused by name. The version's own event is
-     * applied before its actions are created, which keeps that order in the store.
+     * applied first, then its actions, then the earlier actions they continue; the store keeps that order.
+     * An action that continues earlier work starts in progress.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(PublishPlanVersion command) throws Exception {
+    public String handle(PublishPlanVersion command, GovernanceRecords records, ActionLineage lineage) throws Exception {
         if (id != null) {
             throw new AlreadyExists("plan version " + id + " has already been published");
         }
         checkAimsAndActions(command);
+        checkOwners(command, records);
         apply(new PlanVersionPublished(command.planId(), command.versionId(), command.title(), command.publishedOn(),
                 command.aims()));
+        Map<ActionRef, List<ActionRef>> laterByEarlier = new LinkedHashMap<>();
         for (PublishPlanVersion.NewAction action : command.actions()) {
-            ActionPublished published = new ActionPublished(
-                    new ActionRef(command.planId(), command.versionId(), action.number()), action.aim(), action.title(),
-                    action.description(), action.timeframe(), action.ownerBodyId(), ActionStatus.NOT_STARTED,
+            ActionRef ref = new ActionRef(command.planId(), command.versionId(), action.number());
+            ActionPublished published = new ActionPublished(ref, action.aim(), action.title(), action.description(),
+                    action.timeframe(), action.ownerBodyId(),
+                    action.continues().isEmpty() ? ActionStatus.NOT_STARTED : ActionStatus.IN_PROGRESS,
                     action.continues());
             createNew(Action.class, () -> new Action(published));
+            action.continues().forEach(earlier ->
+                    laterByEarlier.computeIfAbsent(earlier, key -> new ArrayList<>()).add(ref));
         }
+        lineage.carryForward(laterByEarlier);
         return id;
     }
 
@@ -82,6 +95,20 @@ public class PlanVersion {
                     throw new RuleViolation("action " + action.number() + " continues " + earlier
                             + ", which is not an action of an earlier version of plan " + command.planId());
                 }
+            }
+        }
+    }
+
+    private static void checkOwners(PublishPlanVersion command, GovernanceRecords records) {
+        for (PublishPlanVersion.NewAction action : command.actions()) {
+            if (action.ownerBodyId() == null) {
+                continue;
+            }
+            GovernanceRecords.BodyFacts owner = records.body(action.ownerBodyId()).orElseThrow(() -> new RuleViolation(
+                    "action " + action.number() + " is owned by " + action.ownerBodyId() + ", which is not an established body"));
+            if (owner.disbanded()) {
+                throw new RuleViolation("action " + action.number() + " is owned by " + action.ownerBodyId()
+                        + ", which has been disbanded");
             }
         }
     }

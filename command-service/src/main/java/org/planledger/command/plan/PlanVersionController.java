@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.command.web.CommandSender;
+import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ public class PlanVersionController {
     @PostMapping("/api/plans/{planId}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a plan version with all its aims and actions (all or nothing)")
-    public Published publish(@PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
+    public Published publish(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                              @Valid @RequestBody PublishPlanVersionRequest request) {
         PublishPlanVersion command = request.toCommand(planId);
         CommandSender.Sent<String> sent = commands.send(command);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.planledger.events.Aim;
 import org.planledger.events.Timeframe;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /** The body of {@code POST /api/plans/{planId}/versions}, and the shape of each version in the seed file. */
 public record PublishPlanVersionRequest(
-        @NotBlank @Pattern(regexp = ActionRef.VERSION_ID_PATTERN) String versionId,
+        @NotBlank @Pattern(regexp = Identifiers.VERSION) String versionId,
         @NotBlank @Size(max = 300) String title,
         @NotNull LocalDate publishedOn,
         @NotEmpty @Size(max = 26) List<@NotNull @Valid AimRequest> aims,
@@ -35,7 +36,7 @@ public record PublishPlanVersionRequest(
             @NotBlank @Size(max = 500) String title,
             @Size(max = 20_000) String description,
             Timeframe timeframe,
-            @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String ownerBodyId,
+            @Pattern(regexp = Identifiers.SLUG) String ownerBodyId,
             @Size(max = 50) List<@NotNull ActionRef> continues) {
     }
 

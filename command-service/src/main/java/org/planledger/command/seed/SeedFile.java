@@ -5,11 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.command.plan.PublishPlanVersionRequest;
+import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 
 import java.util.List;
 
 /** A plan as the seed file gives it: its versions, oldest first, each exactly as the publish endpoint takes it. */
-record SeedFile(@NotBlank @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
+record SeedFile(@NotBlank @Pattern(regexp = Identifiers.SLUG) String planId,
                 @NotEmpty List<@Valid PublishPlanVersionRequest> versions) {
 }

@@ -54,12 +54,12 @@ class EventMetadataInterceptorTest {
         inRequest("alice", null);
 
         CommandMessage<?> stamped = stamp(GenericCommandMessage.asCommandMessage(
-                new ReassignOwner(REF, null, "slwg-b", "Aim B work moves to its SLWG", "TF-2024-01/3")));
-        CommandMessage<?> dated = stamp(GenericCommandMessage.asCommandMessage(progress(LocalDate.of(2024, 2, 1), "TF-2024-01/4")));
+                new ReassignOwner(REF, null, "slwg-b", "Aim B work moves to its SLWG", "TF-2024-01-D3", null)));
+        CommandMessage<?> dated = stamp(GenericCommandMessage.asCommandMessage(progress(LocalDate.of(2024, 2, 1), "TF-2024-01-D4")));
 
         assertThat(stamped.getMetaData()).containsEntry("reason", "Aim B work moves to its SLWG")
-                .containsEntry("decisionId", "TF-2024-01/3");
-        assertThat(dated.getMetaData()).containsEntry("effectiveOn", "2024-02-01").containsEntry("decisionId", "TF-2024-01/4");
+                .containsEntry("decisionId", "TF-2024-01-D3");
+        assertThat(dated.getMetaData()).containsEntry("effectiveOn", "2024-02-01").containsEntry("decisionId", "TF-2024-01-D4");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.planledger.web.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +32,8 @@ public class ActionHistoryController {
 
     @GetMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}/history")
     @Operation(summary = "Every change to the action in order: type, before, after, actor, recordedAt, effectiveOn, reason, decisionId")
-    public ActionHistory history(@PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
-                                 @PathVariable @Pattern(regexp = ActionRef.VERSION_ID_PATTERN) String versionId,
+    public ActionHistory history(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+                                 @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
                                  @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number) {
         ActionRef ref = new ActionRef(planId, versionId, number);
         List<ActionHistory.Change> changes = jdbc.sql("""

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.planledger.events.EventMetadata;
 import org.planledger.web.InvalidRequest;
@@ -40,7 +41,7 @@ public class PlanStatusController {
 
     @GetMapping("/api/plans/{planId}/status")
     @Operation(summary = "The plan version in force today, its aims and actions with owner, timeframe, status and latest progress")
-    public PlanStatus status(@PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
+    public PlanStatus status(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                              @RequestParam(required = false) String asOf,
                              @RequestParam(required = false) String knownAt) {
         if (asOf != null || knownAt != null) {
@@ -59,8 +60,8 @@ public class PlanStatusController {
     @GetMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}")
     @Operation(summary = "One action as it stands now; its ETag is the version to send as If-Match")
     public ResponseEntity<PlanStatus.ActionState> action(
-            @PathVariable @Pattern(regexp = ActionRef.PLAN_ID_PATTERN) String planId,
-            @PathVariable @Pattern(regexp = ActionRef.VERSION_ID_PATTERN) String versionId,
+            @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+            @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
             @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number) {
         ActionRef ref = new ActionRef(planId, versionId, number);
         PlanStatus.ActionState action = queries.action(ref)

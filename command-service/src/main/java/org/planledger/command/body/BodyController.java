@@ -1,0 +1,99 @@
+package org.planledger.command.body;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.planledger.command.body.BodyCommands.AddMember;
+import org.planledger.command.body.BodyCommands.AppointChair;
+import org.planledger.command.body.BodyCommands.BodyCommand;
+import org.planledger.command.body.BodyCommands.ChangeBodyDetails;
+import org.planledger.command.body.BodyCommands.CoOptChair;
+import org.planledger.command.body.BodyCommands.DisbandBody;
+import org.planledger.command.body.BodyCommands.EstablishBody;
+import org.planledger.command.body.BodyCommands.RemoveMember;
+import org.planledger.command.web.CommandSender;
+import org.planledger.command.web.Recorded;
+import org.planledger.events.Identifiers;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands on governance bodies. */
+@RestController
+@RequestMapping("/api/bodies")
+@Tag(name = "Governance bodies")
+public class BodyController {
+
+    private final CommandSender commands;
+
+    public BodyController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Establish a governance body")
+    public Recorded establish(@Valid @RequestBody BodyRequests.Establish request) {
+        return send(new EstablishBody(request.bodyId(), request.kind(), request.name(), request.remit(), request.aim(),
+                request.establishedOn()));
+    }
+
+    @PostMapping("/{bodyId}/details")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Rename a body or change its remit")
+    public Recorded changeDetails(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
+                                  @Valid @RequestBody BodyRequests.Details request) {
+        return send(new ChangeBodyDetails(bodyId, request.name(), request.remit(), request.reason(), request.effectiveOn()));
+    }
+
+    @PostMapping("/{bodyId}/chair")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Appoint a body's chair, replacing any current one")
+    public Recorded appointChair(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
+                                 @Valid @RequestBody BodyRequests.Appointment request) {
+        return send(new AppointChair(bodyId, request.person().toPerson(), request.reason(), request.effectiveOn()));
+    }
+
+    @PostMapping("/{bodyId}/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a member to a body")
+    public Recorded addMember(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
+                              @Valid @RequestBody BodyRequests.Appointment request) {
+        return send(new AddMember(bodyId, request.person().toPerson(), request.reason(), request.effectiveOn()));
+    }
+
+    @PostMapping("/{bodyId}/members/{personId}/removal")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Remove a member from a body")
+    public Recorded removeMember(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
+                                 @PathVariable @Pattern(regexp = Identifiers.PERSON) String personId,
+                                 @Valid @RequestBody BodyRequests.Removal request) {
+        return send(new RemoveMember(bodyId, personId, request.reason(), request.effectiveOn()));
+    }
+
+    @PostMapping("/{bodyId}/co-options")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Co-opt the chair of another body onto the Task Force")
+    public Recorded coOptChair(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
+                               @Valid @RequestBody BodyRequests.CoOption request) {
+        return send(new CoOptChair(bodyId, request.chairOf(), request.reason(), request.effectiveOn()));
+    }
+
+    @PostMapping("/{bodyId}/disbandment")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Disband a body")
+    public Recorded disband(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
+                            @Valid @RequestBody BodyRequests.Disbandment request) {
+        return send(new DisbandBody(bodyId, request.disbandedOn(), request.reason(), request.decisionId()));
+    }
+
+    private Recorded send(BodyCommand command) {
+        CommandSender.Sent<Long> sent = commands.send(command);
+        return new Recorded(command.bodyId(), sent.result(), sent.commandId());
+    }
+}
