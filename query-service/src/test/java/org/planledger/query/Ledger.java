@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.planledger.events.ActionEvent;
+import org.planledger.events.BodyEvent;
+import org.planledger.events.DecisionRecorded;
+import org.planledger.events.MeetingEvent;
 import org.planledger.events.EventMetadata;
 import org.planledger.events.LedgerEvent;
 import org.springframework.stereotype.Component;
@@ -33,7 +36,7 @@ public class Ledger {
     }
 
     public void append(LedgerEvent event, String actor, LocalDate effectiveOn, Map<String, String> extra) {
-        String aggregate = event instanceof ActionEvent action ? action.action().toString() : event.subject();
+        String aggregate = streamOf(event);
         Instant now = Instant.now();
         Map<String, Object> metadata = new HashMap<>(extra);
         metadata.put(EventMetadata.ACTOR, actor);
@@ -43,8 +46,25 @@ public class Ledger {
         metadata.putIfAbsent(EventMetadata.CORRELATION_ID, metadata.get(EventMetadata.COMMAND_ID));
         transactionManager.executeInTransaction(() -> {
             long sequence = storageEngine.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
-            String type = event instanceof ActionEvent ? "Action" : "PlanVersion";
-            storageEngine.appendEvents(new GenericDomainEventMessage<>(type, aggregate, sequence, event, MetaData.from(metadata)));
+            storageEngine.appendEvents(new GenericDomainEventMessage<>(aggregate.substring(0, aggregate.indexOf(':') + 1),
+                    aggregate, sequence, event, MetaData.from(metadata)));
         });
+    }
+
+    /** The stream the command service would append the event to (see its StreamIds). */
+    private static String streamOf(LedgerEvent event) {
+        if (event instanceof ActionEvent action) {
+            return action.action().toString();
+        }
+        if (event instanceof BodyEvent body) {
+            return "body:" + body.bodyId();
+        }
+        if (event instanceof MeetingEvent meeting) {
+            return "meeting:" + meeting.meetingId();
+        }
+        if (event instanceof DecisionRecorded decision) {
+            return "decision:" + decision.decisionId();
+        }
+        return event.subject();
     }
 }

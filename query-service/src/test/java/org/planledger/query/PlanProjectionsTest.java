@@ -56,8 +56,11 @@ class PlanProjectionsTest {
                 .jsonPath("$.aims[0].actions[0].status").isEqualTo("NOT_STARTED")
                 .jsonPath("$.aims[0].actions[0].owner").isEqualTo("service-managers-network")
                 .jsonPath("$.aims[0].actions[0].continues").isEqualTo(List.of(plan + "/2022-07/1"))
+                .jsonPath("$.aims[0].actions[0].continuedBy").isEmpty()
                 .jsonPath("$.aims[0].actions[0].latestProgress").doesNotExist()
                 .jsonPath("$.aims[0].actions[0].version").isEqualTo(0);
+        http.get().uri("/api/plans/{plan}/versions/2022-07/actions/1", plan).exchange()
+                .expectBody().jsonPath("$.continuedBy").isEqualTo(List.of(plan + "/2023-11/1"));
         http.get().uri("/api/plans").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$['" + plan + "'][*].versionId").isEqualTo(List.of("2022-07", "2023-11", "2999-01"));
@@ -152,7 +155,8 @@ class PlanProjectionsTest {
                 .expectBody()
                 .jsonPath("$.components.projections.status").isEqualTo("UP")
                 .jsonPath("$.components.projections.details.processors['plan-status'].running").isEqualTo(true)
-                .jsonPath("$.components.projections.details.processors['action-history'].running").isEqualTo(true)
+                .jsonPath("$.components.projections.details.processors['change-log'].running").isEqualTo(true)
+                .jsonPath("$.components.projections.details.processors['governance'].running").isEqualTo(true)
                 .jsonPath("$.components.eventStore.status").isEqualTo("UP");
     }
 

@@ -8,7 +8,19 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
+import org.planledger.events.ActionCarriedForward;
 import org.planledger.events.ActionPublished;
+import org.planledger.events.BodyEstablished;
+import org.planledger.events.BodyKind;
+import org.planledger.events.ChairAppointed;
+import org.planledger.events.DecisionRecorded;
+import org.planledger.events.MeetingScheduled;
+import org.planledger.events.MemberAdded;
+import org.planledger.events.MinuteItem;
+import org.planledger.events.MinutesAmended;
+import org.planledger.events.MinutesApproved;
+import org.planledger.events.MinutesDrafted;
+import org.planledger.events.Person;
 import org.planledger.events.ActionRef;
 import org.planledger.events.ActionStatus;
 import org.planledger.events.ActionStatusChanged;
@@ -17,7 +29,8 @@ import org.planledger.events.OwnerReassigned;
 import org.planledger.events.PlanVersionPublished;
 import org.planledger.events.ProgressRecorded;
 import org.planledger.events.Timeframe;
-import org.planledger.query.history.ActionHistoryProjection;
+import org.planledger.query.body.BodyProjection;
+import org.planledger.query.changes.ChangeLogProjection;
 import org.planledger.query.status.PlanStatusProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +54,15 @@ class ReplayTest {
             "plan_version", "plan_id, version_id",
             "plan_aim", "plan_id, version_id, code",
             "action_status", "plan_id, version_id, number",
-            "action_history", "event_position");
+            "action_lineage", "earlier, later",
+            "change_log", "event_position",
+            "body", "body_id",
+            "body_role", "started_position, person_id",
+            "meeting", "meeting_id",
+            "minutes_revision", "event_position",
+            "decision", "decision_id");
+    private static final List<String> PROCESSORS = List.of(PlanStatusProjection.PROCESSING_GROUP,
+            ChangeLogProjection.PROCESSING_GROUP, BodyProjection.PROCESSING_GROUP);
 
     @Autowired
     Ledger ledger;
@@ -52,7 +73,7 @@ class ReplayTest {
     @Autowired
     PlanStatusProjection statusProjection;
     @Autowired
-    ActionHistoryProjection historyProjection;
+    ChangeLogProjection changeLogProjection;
     @Autowired
     TransactionTemplate transaction;
 
@@ -62,9 +83,9 @@ class ReplayTest {
         appendAPlanWithHistory(plan);
         awaitCaughtUp();
         Map<String, List<Map<String, Object>>> live = readModels();
-        assertThat(live.get("action_history")).isNotEmpty();
+        assertThat(live).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
 
-        for (String name : List.of(PlanStatusProjection.PROCESSING_GROUP, ActionHistoryProjection.PROCESSING_GROUP)) {
+        for (String name : PROCESSORS) {
             StreamingEventProcessor processor = processor(name);
             processor.shutDown();
             processor.resetTokens();
@@ -90,7 +111,7 @@ class ReplayTest {
                 transaction.executeWithoutResult(tx -> {
                     try {
                         new AnnotationEventHandlerAdapter(statusProjection).handle(event);
-                        new AnnotationEventHandlerAdapter(historyProjection).handle(event);
+                        new AnnotationEventHandlerAdapter(changeLogProjection).handle(event);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -98,7 +119,7 @@ class ReplayTest {
             }
         }
 
-        assertThat(jdbc.sql("SELECT count(*) FROM action_history WHERE plan_id = ?").param(plan).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM change_log WHERE plan_id = ?").param(plan).query(Long.class).single())
                 .isEqualTo(3);
         assertThat(jdbc.sql("SELECT status, version, last_event_position FROM action_status WHERE plan_id = ?").param(plan)
                 .query().singleRow())
@@ -112,6 +133,18 @@ class ReplayTest {
     }
 
     private void appendAPlanWithHistory(String plan) {
+        String body = plan + "-group";
+        Person chair = new Person("p-1", "First Chair");
+        ledger.append(new BodyEstablished(body, BodyKind.SHORT_LIFE_WORKING_GROUP, "Group", "remit", "A", LocalDate.of(2022, 10, 1)),
+                "secretariat", LocalDate.of(2022, 10, 1), Map.of());
+        ledger.append(new ChairAppointed(body, chair, null), "secretariat");
+        ledger.append(new ChairAppointed(body, new Person("p-2", "Second Chair"), chair), "secretariat");
+        ledger.append(new MemberAdded(body, new Person("p-3", "Member")), "secretariat");
+        ledger.append(new MeetingScheduled(plan + "-m1", body, LocalDate.of(2024, 1, 15), "January"), "secretariat");
+        ledger.append(new MinutesDrafted(plan + "-m1", List.of(new MinuteItem(1, "h", "draft"))), "secretariat");
+        ledger.append(new MinutesApproved(plan + "-m1", plan + "-m2"), "secretariat");
+        ledger.append(new MinutesAmended(plan + "-m1", List.of(new MinuteItem(1, "h", "amended"))), "secretariat", null,
+                Map.of("reason", "typo"));
         ledger.append(new PlanVersionPublished(plan, "2023-11", "Update", LocalDate.of(2023, 11, 1),
                 List.of(new Aim("A", "Person Centred Care", "s"))), "secretariat", LocalDate.of(2023, 11, 1), Map.of());
         for (int n = 1; n <= 6; n++) {
@@ -124,6 +157,12 @@ class ReplayTest {
             ledger.append(new OwnerReassigned(action, null, "slwg-a"), "secretariat", null,
                     Map.of("reason", "handover " + n, "decisionId", "TF-9"));
         }
+        ledger.append(new DecisionRecorded(plan + "-D1", plan + "-m1", "decided", List.of(new ActionRef(plan, "2023-11", 1))),
+                "secretariat");
+        ActionRef later = new ActionRef(plan, "2025-01", 1);
+        ledger.append(new ActionPublished(later, "A", "Later", null, Timeframe.SHORT, null, ActionStatus.IN_PROGRESS,
+                List.of(new ActionRef(plan, "2023-11", 2))), "secretariat");
+        ledger.append(new ActionCarriedForward(new ActionRef(plan, "2023-11", 2), List.of(later)), "secretariat");
     }
 
     private Map<String, List<Map<String, Object>>> readModels() {
@@ -149,7 +188,7 @@ class ReplayTest {
         long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM events.domain_event_entry").query(Long.class).single();
         // Axon flags a segment as replaying until it passes the reset position, so the test waits on positions.
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                List.of(PlanStatusProjection.PROCESSING_GROUP, ActionHistoryProjection.PROCESSING_GROUP).stream()
+                PROCESSORS.stream()
                         .map(this::processor)
                         .allMatch(processor -> processor.isRunning() && !processor.processingStatus().isEmpty()
                                 && processor.processingStatus().values().stream().allMatch(segment ->

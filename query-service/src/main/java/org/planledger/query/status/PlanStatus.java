@@ -13,10 +13,13 @@ public record PlanStatus(String planId, Version version, List<AimStatus> aims) {
     public record AimStatus(String code, String title, String statement, List<ActionState> actions) {
     }
 
-    /** One action now. {@code version} is what an If-Match on its commands should carry. */
+    /**
+     * One action now. {@code continues} and {@code continuedBy} are its lineage as action references;
+     * {@code version} is what an If-Match on its commands should carry.
+     */
     public record ActionState(String ref, int number, String aim, String title, String description, String timeframe,
-                              String owner, String status, List<String> continues, Progress latestProgress,
-                              long version) {
+                              String owner, String status, List<String> continues, List<String> continuedBy,
+                              Progress latestProgress, long version) {
     }
 
     /** The progress update that took effect last. */

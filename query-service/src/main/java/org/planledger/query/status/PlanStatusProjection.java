@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.planledger.events.ActionCarriedForward;
 import org.planledger.events.ActionPublished;
 import org.planledger.events.ActionRef;
 import org.planledger.events.ActionStatusChanged;
@@ -13,6 +14,7 @@ import org.planledger.events.Aim;
 import org.planledger.events.OwnerReassigned;
 import org.planledger.events.PlanVersionPublished;
 import org.planledger.events.ProgressRecorded;
+import org.planledger.events.TimeframeChanged;
 import org.planledger.query.Provenance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ import java.sql.Timestamp;
 import java.util.List;
 
 /**
- * Where each plan version and action stands now (tables plan_version, plan_aim, action_status).
+ * Where each plan version and action stands now, and which actions continue which
+ * (tables plan_version, plan_aim, action_status, action_lineage).
  * <p>
  * Replay-safe: inserts are keyed by the plan version or action and ignore repeats; each update to an action
  * applies only if the event's global position is past the last one it applied.
@@ -64,12 +67,26 @@ public class PlanStatusProjection {
         ActionRef ref = event.action();
         jdbc.sql("""
                 INSERT INTO action_status (plan_id, version_id, number, aim, title, description, timeframe,
-                                           owner_body_id, status, continues, version, last_event_position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                                           owner_body_id, status, version, last_event_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(ref.planId(), ref.versionId(), ref.number(), event.aim(), event.title(), event.description(),
                         event.timeframe() == null ? null : event.timeframe().name(), event.ownerBodyId(),
-                        event.status().name(), event.continues().stream().map(ActionRef::toString).toArray(String[]::new),
-                        provenance.sequence(), provenance.position())
+                        event.status().name(), provenance.sequence(), provenance.position())
+                .update();
+        event.continues().forEach(earlier -> lineage(earlier, ref, provenance));
+    }
+
+    /** The earlier action's own record of the same lineage; rows are keyed by the pair, so both writes make one. */
+    @EventHandler
+    void on(ActionCarriedForward event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
+        Provenance provenance = Provenance.of(message, token, sequence);
+        event.into().forEach(later -> lineage(event.action(), later, provenance));
+        advance(event.action(), provenance);
+    }
+
+    private void lineage(ActionRef earlier, ActionRef later, Provenance provenance) {
+        jdbc.sql("INSERT INTO action_lineage (earlier, later, event_position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(earlier.toString(), later.toString(), provenance.position())
                 .update();
     }
 
@@ -110,6 +127,11 @@ public class PlanStatusProjection {
         update(event.action(), "owner_body_id", event.to(), Provenance.of(message, token, sequence));
     }
 
+    @EventHandler
+    void on(TimeframeChanged event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
+        update(event.action(), "timeframe", event.to().name(), Provenance.of(message, token, sequence));
+    }
+
     private void update(ActionRef ref, String column, Object value, Provenance provenance) {
         jdbc.sql("UPDATE action_status SET " + column + " = ?, version = ?, last_event_position = ?"
                         + " WHERE plan_id = ? AND version_id = ? AND number = ? AND last_event_position < ?")
@@ -118,8 +140,17 @@ public class PlanStatusProjection {
                 .update();
     }
 
+    /** The action's version moves with every event in its stream, whether or not the event changes a column here. */
+    private void advance(ActionRef ref, Provenance provenance) {
+        jdbc.sql("UPDATE action_status SET version = ?, last_event_position = ?"
+                        + " WHERE plan_id = ? AND version_id = ? AND number = ? AND last_event_position < ?")
+                .params(provenance.sequence(), provenance.position(),
+                        ref.planId(), ref.versionId(), ref.number(), provenance.position())
+                .update();
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE plan_version, plan_aim, action_status").update();
+        jdbc.sql("TRUNCATE plan_version, plan_aim, action_status, action_lineage").update();
     }
 }

@@ -53,8 +53,8 @@ public class PlanStatusQueries {
     }
 
     public List<PlanStatus.AimStatus> aims(String planId, String versionId) {
-        Map<String, List<PlanStatus.ActionState>> actionsByAim = jdbc.sql("""
-                        SELECT * FROM action_status WHERE plan_id = ? AND version_id = ? ORDER BY number""")
+        Map<String, List<PlanStatus.ActionState>> actionsByAim = jdbc.sql(SELECT_ACTIONS + """
+                         WHERE s.plan_id = ? AND s.version_id = ? ORDER BY s.number""")
                 .params(planId, versionId)
                 .query(ACTION).list().stream()
                 .collect(Collectors.groupingBy(PlanStatus.ActionState::aim));
@@ -66,10 +66,22 @@ public class PlanStatusQueries {
     }
 
     public Optional<PlanStatus.ActionState> action(ActionRef ref) {
-        return jdbc.sql("SELECT * FROM action_status WHERE plan_id = ? AND version_id = ? AND number = ?")
+        return jdbc.sql(SELECT_ACTIONS + " WHERE s.plan_id = ? AND s.version_id = ? AND s.number = ?")
                 .params(ref.planId(), ref.versionId(), ref.number())
                 .query(ACTION).optional();
     }
+
+    /** Actions with their lineage both ways, each list in the order it was recorded. */
+    private static final String SELECT_ACTIONS = """
+            SELECT s.*,
+                   ARRAY(SELECT l.earlier FROM action_lineage l
+                          WHERE l.later = s.plan_id || '/' || s.version_id || '/' || s.number
+                          ORDER BY l.event_position, l.earlier) AS continues,
+                   ARRAY(SELECT l.later FROM action_lineage l
+                          WHERE l.earlier = s.plan_id || '/' || s.version_id || '/' || s.number
+                          ORDER BY l.event_position, l.later) AS continued_by
+              FROM action_status s
+            """;
 
     private static PlanStatus.Version version(ResultSet rs) throws SQLException {
         return new PlanStatus.Version(rs.getString("version_id"), rs.getString("title"),
@@ -84,7 +96,8 @@ public class PlanStatusQueries {
                 rs.getObject("progress_effective_on", LocalDate.class), progressRecordedAt.toInstant());
         return new PlanStatus.ActionState(ref.toString(), ref.number(), rs.getString("aim"), rs.getString("title"),
                 rs.getString("description"), rs.getString("timeframe"), rs.getString("owner_body_id"),
-                rs.getString("status"), strings(rs.getArray("continues")), progress, rs.getLong("version"));
+                rs.getString("status"), strings(rs.getArray("continues")), strings(rs.getArray("continued_by")), progress,
+                rs.getLong("version"));
     };
 
     private static List<String> strings(Array array) throws SQLException {
