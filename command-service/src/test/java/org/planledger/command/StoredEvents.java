@@ -26,7 +26,10 @@ public class StoredEvents {
                          Map<String, Object> metadata) {
     }
 
-    /** Every event of an aggregate and of those whose identifiers extend it (a plan version and its actions). */
+    /**
+     * Every event of an aggregate and of those whose identifiers extend it: a plan version and its actions
+     * ({@code chronic-pain/2023-11}), or every stream of a kind ({@code body}).
+     */
     public List<Stored> under(String aggregatePrefix) {
         return jdbc.sql("""
                         SELECT global_index, aggregate_identifier, sequence_number, payload_type,
@@ -34,7 +37,7 @@ public class StoredEvents {
                           FROM events.domain_event_entry
                          WHERE aggregate_identifier = ? OR aggregate_identifier LIKE ?
                          ORDER BY global_index""")
-                .params(aggregatePrefix, aggregatePrefix + "/%")
+                .params(aggregatePrefix, aggregatePrefix + (aggregatePrefix.contains("/") ? "/%" : ":%"))
                 .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         json.readValue(rs.getString(5), MAP), json.readValue(rs.getString(6), MAP)))
                 .list();
