@@ -1,6 +1,8 @@
 package org.planledger.query;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -42,6 +44,16 @@ public class ProjectionConfiguration {
     public PromptEventSource promptEventSource(EventStorageEngine storageEngine,
                                                @Value("${plan-ledger.event-store.fetch-delay:100ms}") Duration tick) {
         return new PromptEventSource(storageEngine, tick);
+    }
+
+    /**
+     * A projection that fails on an event (a deadlock, the database gone) must not skip it, which is what Axon's
+     * default handler does after logging. Propagating the error rolls the batch back and the processor retries it.
+     */
+    @Bean
+    public ConfigurerModule projectionsRetryInsteadOfSkipping() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

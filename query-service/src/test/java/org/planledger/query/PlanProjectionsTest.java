@@ -1,6 +1,7 @@
 package org.planledger.query;
 
 import org.junit.jupiter.api.Test;
+import org.planledger.events.ActionCarriedForward;
 import org.planledger.events.ActionPublished;
 import org.planledger.events.ActionRef;
 import org.planledger.events.ActionStatus;
@@ -189,10 +190,14 @@ class PlanProjectionsTest {
         ledger.append(new PlanVersionPublished(plan, version, "Version " + version, publishedOn, AIMS), "secretariat",
                 publishedOn, Map.of());
         for (int n = 1; n <= actions; n++) {
+            ActionRef ref = new ActionRef(plan, version, n);
             List<ActionRef> continues = version.equals("2023-11") && n == 1 ? List.of(ActionRef.parse(plan + "/2022-07/1")) : List.of();
-            ledger.append(new ActionPublished(new ActionRef(plan, version, n), n % 2 == 0 ? "B" : "A", "Action " + n,
+            ledger.append(new ActionPublished(ref, n % 2 == 0 ? "B" : "A", "Action " + n,
                     "what " + n, Timeframe.MEDIUM, "service-managers-network", ActionStatus.NOT_STARTED, continues),
                     "secretariat", publishedOn, Map.of());
+            // as the command side does when it publishes a continuing action
+            continues.forEach(earlier -> ledger.append(new ActionCarriedForward(earlier, List.of(ref)), "secretariat",
+                    publishedOn, Map.of()));
         }
     }
 

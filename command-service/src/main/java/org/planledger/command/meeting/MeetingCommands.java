@@ -59,9 +59,11 @@ public final class MeetingCommands {
         }
     }
 
-    /** Record a decision taken at a meeting; its stream is {@code decision:{decisionId}}. */
-    public record RecordDecision(String meetingId, String decisionId, String text, List<ActionRef> actions)
-            implements GovernedCommand {
+    /**
+     * Record a decision taken at a meeting; its stream is {@code decision:{decisionId}}. Not a governed command: a
+     * decision is the authority for later changes, not a change made under one.
+     */
+    public record RecordDecision(String meetingId, String decisionId, String text, List<ActionRef> actions) {
         public RecordDecision {
             actions = actions == null ? List.of() : List.copyOf(actions);
         }

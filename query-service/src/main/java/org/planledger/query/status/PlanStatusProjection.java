@@ -73,10 +73,12 @@ public class PlanStatusProjection {
                         event.timeframe() == null ? null : event.timeframe().name(), event.ownerBodyId(),
                         event.status().name(), provenance.sequence(), provenance.position())
                 .update();
-        event.continues().forEach(earlier -> lineage(earlier, ref, provenance));
     }
 
-    /** The earlier action's own record of the same lineage; rows are keyed by the pair, so both writes make one. */
+    /**
+     * Lineage comes from the earlier action's stream only: every continuation, by publication or by a status
+     * change, ends the earlier action with this event, so it alone gives every pair, once.
+     */
     @EventHandler
     void on(ActionCarriedForward event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         Provenance provenance = Provenance.of(message, token, sequence);
