@@ -17,11 +17,12 @@ import org.planledger.events.Aim;
 import org.planledger.events.PlanVersionPublished;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
@@ -56,7 +57,8 @@ public class PlanVersion {
         checkOwners(command, records);
         apply(new PlanVersionPublished(command.planId(), command.versionId(), command.title(), command.publishedOn(),
                 command.aims()));
-        Map<ActionRef, List<ActionRef>> laterByEarlier = new LinkedHashMap<>();
+        // Earlier actions are loaded, and so locked, in one fixed order: two publications cannot deadlock.
+        Map<ActionRef, List<ActionRef>> laterByEarlier = new TreeMap<>(Comparator.comparing(ActionRef::toString));
         for (PublishPlanVersion.NewAction action : command.actions()) {
             ActionRef ref = new ActionRef(command.planId(), command.versionId(), action.number());
             ActionPublished published = new ActionPublished(ref, action.aim(), action.title(), action.description(),
