@@ -46,9 +46,22 @@ public class Ledger {
         metadata.putIfAbsent(EventMetadata.CORRELATION_ID, metadata.get(EventMetadata.COMMAND_ID));
         transactionManager.executeInTransaction(() -> {
             long sequence = storageEngine.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
-            storageEngine.appendEvents(new GenericDomainEventMessage<>(aggregate.substring(0, aggregate.indexOf(':') + 1),
-                    aggregate, sequence, event, MetaData.from(metadata)));
+            storageEngine.appendEvents(new GenericDomainEventMessage<>(aggregateType(event), aggregate, sequence, event,
+                    MetaData.from(metadata)));
         });
+    }
+
+    private static String aggregateType(LedgerEvent event) {
+        if (event instanceof ActionEvent) {
+            return "Action";
+        }
+        if (event instanceof BodyEvent) {
+            return "Body";
+        }
+        if (event instanceof MeetingEvent) {
+            return "Meeting";
+        }
+        return event instanceof DecisionRecorded ? "Decision" : "PlanVersion";
     }
 
     /** The stream the command service would append the event to (see its StreamIds). */
