@@ -2,9 +2,7 @@ package org.planledger.command;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.planledger.events.ActionPublished;
 import org.planledger.events.ActionRef;
-import org.planledger.events.ActionStatusChanged;
 import org.planledger.events.BodyDisbanded;
 import org.planledger.events.BodyEstablished;
 import org.planledger.events.ChairAppointed;
@@ -54,17 +52,10 @@ public class EventStoreRecords implements GovernanceRecords {
                 .map(recorded -> new DecisionFacts(decisionId, recorded.meetingId(), recorded.actions()));
     }
 
+    /** One indexed lookup of the stream's last sequence number; the events themselves are not read. */
     @Override
-    public Optional<ActionFacts> action(ActionRef action) {
-        ActionFacts facts = null;
-        for (Object event : events(action.toString())) {
-            if (event instanceof ActionPublished published) {
-                facts = new ActionFacts(action, published.status());
-            } else if (event instanceof ActionStatusChanged changed && facts != null) {
-                facts = new ActionFacts(action, changed.to());
-            }
-        }
-        return Optional.ofNullable(facts);
+    public boolean actionExists(ActionRef action) {
+        return eventStore.lastSequenceNumberFor(action.toString()).isPresent();
     }
 
     private List<Object> events(String aggregateId) {

@@ -1,7 +1,6 @@
 package org.planledger.command;
 
 import org.planledger.events.ActionRef;
-import org.planledger.events.ActionStatus;
 import org.planledger.events.BodyKind;
 import org.planledger.events.Person;
 
@@ -22,7 +21,7 @@ public interface GovernanceRecords {
 
     Optional<DecisionFacts> decision(String decisionId);
 
-    Optional<ActionFacts> action(ActionRef action);
+    boolean actionExists(ActionRef action);
 
     record BodyFacts(String bodyId, BodyKind kind, boolean disbanded, Person chair) {
     }
@@ -31,8 +30,5 @@ public interface GovernanceRecords {
     }
 
     record DecisionFacts(String decisionId, String meetingId, List<ActionRef> actions) {
-    }
-
-    record ActionFacts(ActionRef action, ActionStatus status) {
     }
 }

@@ -1,15 +1,16 @@
 package org.planledger.command;
 
 import org.planledger.events.ActionRef;
-import org.planledger.events.ActionStatus;
 import org.planledger.events.BodyKind;
 import org.planledger.events.Person;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Other aggregates' records as an aggregate test needs them, set up by the test. */
 public class InMemoryRecords implements GovernanceRecords {
@@ -17,7 +18,7 @@ public class InMemoryRecords implements GovernanceRecords {
     private final Map<String, BodyFacts> bodies = new HashMap<>();
     private final Map<String, MeetingFacts> meetings = new HashMap<>();
     private final Map<String, DecisionFacts> decisions = new HashMap<>();
-    private final Map<ActionRef, ActionFacts> actions = new HashMap<>();
+    private final Set<ActionRef> actions = new HashSet<>();
 
     public InMemoryRecords body(String bodyId, BodyKind kind, Person chair) {
         bodies.put(bodyId, new BodyFacts(bodyId, kind, false, chair));
@@ -39,8 +40,8 @@ public class InMemoryRecords implements GovernanceRecords {
         return this;
     }
 
-    public InMemoryRecords action(ActionRef action, ActionStatus status) {
-        actions.put(action, new ActionFacts(action, status));
+    public InMemoryRecords action(ActionRef action) {
+        actions.add(action);
         return this;
     }
 
@@ -60,7 +61,7 @@ public class InMemoryRecords implements GovernanceRecords {
     }
 
     @Override
-    public Optional<ActionFacts> action(ActionRef action) {
-        return Optional.ofNullable(actions.get(action));
+    public boolean actionExists(ActionRef action) {
+        return actions.contains(action);
     }
 }

@@ -150,7 +150,7 @@ public class Action {
                 throw new RuleViolation(id + " can be carried forward only into another version of plan " + id.planId()
                         + ", not into " + later);
             }
-            if (records.action(later).isEmpty()) {
+            if (!records.actionExists(later)) {
                 throw new RuleViolation("there is no action " + later + " to carry " + id + " forward into");
             }
         }

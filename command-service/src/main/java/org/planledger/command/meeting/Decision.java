@@ -52,7 +52,7 @@ public class Decision {
             if (!seen.add(action)) {
                 throw new RuleViolation("decision " + command.decisionId() + " names " + action + " twice");
             }
-            if (records.action(action).isEmpty()) {
+            if (!records.actionExists(action)) {
                 throw new RuleViolation("decision " + command.decisionId() + " names " + action + ", which does not exist");
             }
         }

@@ -46,7 +46,7 @@ class ActionTest {
                 .disbandedBody("old-group")
                 .decision("TF-2024-01-D3", REF)
                 .decision("TF-2024-01-D4", OTHER)
-                .action(LATER, ActionStatus.IN_PROGRESS);
+                .action(LATER);
         fixture = new AggregateTestFixture<>(Action.class);
         fixture.registerInjectableResource(records);
     }

@@ -8,7 +8,6 @@ import org.planledger.command.AlreadyExists;
 import org.planledger.command.InMemoryRecords;
 import org.planledger.command.meeting.MeetingCommands.RecordDecision;
 import org.planledger.events.ActionRef;
-import org.planledger.events.ActionStatus;
 import org.planledger.events.DecisionRecorded;
 
 import java.time.Clock;
@@ -34,8 +33,8 @@ class DecisionTest {
         fixture.registerInjectableResource(new InMemoryRecords()
                 .meeting("tf-2024-01", "task-force", LocalDate.of(2024, 1, 15))
                 .meeting("tf-2024-06", "task-force", LocalDate.of(2024, 6, 10))
-                .action(ACTION_7, ActionStatus.IN_PROGRESS)
-                .action(ACTION_8, ActionStatus.IN_PROGRESS));
+                .action(ACTION_7)
+                .action(ACTION_8));
     }
 
     @Test
