@@ -50,6 +50,11 @@ public record ActionRef(String planId, String versionId, int number) {
         return planId + "/" + versionId;
     }
 
+    /** Lineage joins an action only to actions of other versions of the same plan. */
+    public boolean isInAnotherVersionOf(String planId, String versionId) {
+        return this.planId.equals(planId) && !this.versionId.equals(versionId);
+    }
+
     @JsonValue
     @Override
     public String toString() {

@@ -146,7 +146,7 @@ public class Action {
             throw new RuleViolation("carrying " + id + " forward needs the later actions that continue it (into)");
         }
         for (ActionRef later : into) {
-            if (!later.planId().equals(id.planId()) || later.versionId().equals(id.versionId())) {
+            if (!later.isInAnotherVersionOf(id.planId(), id.versionId())) {
                 throw new RuleViolation(id + " can be carried forward only into another version of plan " + id.planId()
                         + ", not into " + later);
             }

@@ -10,7 +10,6 @@ import org.planledger.command.body.BodyCommands.BodyCommand;
 import org.planledger.command.body.BodyCommands.ChangeBodyDetails;
 import org.planledger.command.body.BodyCommands.CoOptChair;
 import org.planledger.command.body.BodyCommands.DisbandBody;
-import org.planledger.command.body.BodyCommands.EstablishBody;
 import org.planledger.command.body.BodyCommands.RemoveMember;
 import org.planledger.command.web.CommandSender;
 import org.planledger.command.web.Recorded;
@@ -39,8 +38,7 @@ public class BodyController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Establish a governance body")
     public Recorded establish(@Valid @RequestBody BodyRequests.Establish request) {
-        return send(new EstablishBody(request.bodyId(), request.kind(), request.name(), request.remit(), request.aim(),
-                request.establishedOn()));
+        return send(request.toCommand());
     }
 
     @PostMapping("/{bodyId}/details")

@@ -24,6 +24,9 @@ public final class BodyRequests {
                             @Size(max = 4_000) String remit,
                             @Pattern(regexp = "[A-Z]") String aim,
                             @PastOrPresent LocalDate establishedOn) {
+        public BodyCommands.EstablishBody toCommand() {
+            return new BodyCommands.EstablishBody(bodyId, kind, name, remit, aim, establishedOn);
+        }
     }
 
     public record Details(@Size(min = 1, max = 300) String name,

@@ -93,7 +93,7 @@ public class PlanVersion {
                         + ", which this version does not have");
             }
             for (ActionRef earlier : action.continues()) {
-                if (!earlier.planId().equals(command.planId()) || earlier.versionId().equals(command.versionId())) {
+                if (!earlier.isInAnotherVersionOf(command.planId(), command.versionId())) {
                     throw new RuleViolation("action " + action.number() + " continues " + earlier
                             + ", which is not an action of an earlier version of plan " + command.planId());
                 }

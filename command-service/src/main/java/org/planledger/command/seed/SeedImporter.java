@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.planledger.command.AlreadyExists;
 import org.planledger.command.action.RecordProgress;
-import org.planledger.command.body.BodyCommands.EstablishBody;
 import org.planledger.command.body.BodyRequests;
 import org.planledger.command.plan.PublishPlanVersion;
 import org.planledger.command.plan.PublishPlanVersionRequest;
@@ -66,8 +65,7 @@ public class SeedImporter {
         int progress = 0;
         int present = 0;
         for (BodyRequests.Establish body : seed.bodies()) {
-            boolean sent = sendOnce(new EstablishBody(body.bodyId(), body.kind(), body.name(), body.remit(), body.aim(),
-                    body.establishedOn()), "seed:body:" + body.bodyId());
+            boolean sent = sendOnce(body.toCommand(), "seed:body:" + body.bodyId());
             bodies += sent ? 1 : 0;
             present += sent ? 0 : 1;
         }
@@ -77,13 +75,14 @@ public class SeedImporter {
             versions += sent ? 1 : 0;
             present += sent ? 0 : 1;
             Map<ActionRef, Integer> statementsSoFar = new HashMap<>();
+            Map<ActionRef, Set<Object>> keysStored = new HashMap<>();
             for (SeedFile.Progress statement : seed.progress()) {
                 if (!statement.action().planVersionId().equals(command.planVersionId())) {
                     continue;
                 }
                 int n = statementsSoFar.merge(statement.action(), 1, Integer::sum);
                 String key = "seed:" + statement.action().toString().replace('/', ':') + ":" + n;
-                if (recorded(statement.action(), key)) {
+                if (keysStored.computeIfAbsent(statement.action(), this::correlationIdsIn).contains(key)) {
                     present++;
                     continue;
                 }
@@ -113,10 +112,11 @@ public class SeedImporter {
                 EventMetadata.CORRELATION_ID, key)));
     }
 
-    /** Whether the action's stream already holds the events of the seed entry with this key. */
-    private boolean recorded(ActionRef action, String key) {
+    /** The correlation ids in an action's stream: the seed entries already recorded on it. Read once per action. */
+    private Set<Object> correlationIdsIn(ActionRef action) {
         return eventStore.readEvents(action.toString()).asStream()
-                .anyMatch(event -> key.equals(event.getMetaData().get(EventMetadata.CORRELATION_ID)));
+                .map(event -> event.getMetaData().get(EventMetadata.CORRELATION_ID))
+                .collect(Collectors.toSet());
     }
 
     private SeedFile read(Resource resource) {

@@ -16,22 +16,17 @@ import org.planledger.events.MemberAdded;
 import org.planledger.events.MemberRemoved;
 import org.planledger.events.Person;
 import org.planledger.query.Provenance;
+import org.planledger.query.RowUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 
-/**
- * Governance bodies and who held which role when (tables body, body_role), meetings and their minutes (meeting,
- * minutes_revision) and decisions (decision).
- * <p>
- * Replay-safe like the other projections: rows an event creates are keyed by it and ignore repeats; updates apply
- * only to rows that have not seen the event's position; a role ends only if it began before the ending event.
- */
 /**
  * Governance bodies and who held which role when (tables body, body_role).
  * <p>
- * Replay-safe like the other projections: rows an event creates are keyed by it and ignore repeats; updates apply
- * only to rows that have not seen the event's position; a role ends only if it began before the ending event.
+ * Replay-safe like the other projections: rows an event creates are keyed by it and ignore repeats; updates follow
+ * {@link RowUpdates}; a role ends only if it began before the ending event.
  */
 @Component
 @ProcessingGroup(BodyProjection.PROCESSING_GROUP)
@@ -126,16 +121,10 @@ public class BodyProjection {
                 .update();
     }
 
-    /** Moves the body's version to the event, setting one column too if given. */
+    /** Moves the body's row to the event (see {@link RowUpdates}), setting one column too if given. */
     private void updateBody(String bodyId, String column, Object value, Provenance provenance) {
-        String set = column == null ? "" : column + " = :value, ";
-        jdbc.sql("UPDATE body SET " + set + "version = :version, last_event_position = :position"
-                        + " WHERE body_id = :bodyId AND last_event_position < :position")
-                .param("value", value)
-                .param("version", provenance.sequence())
-                .param("position", provenance.position())
-                .param("bodyId", bodyId)
-                .update();
+        RowUpdates.apply(jdbc, "body", column == null ? "" : column + " = :value,", "body_id = :bodyId",
+                column == null ? Map.of("bodyId", bodyId) : Map.of("bodyId", bodyId, "value", value), provenance);
     }
 
     @ResetHandler

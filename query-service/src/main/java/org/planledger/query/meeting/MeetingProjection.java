@@ -15,23 +15,20 @@ import org.planledger.events.MinutesApproved;
 import org.planledger.events.MinutesDrafted;
 import org.planledger.events.MinutesPublished;
 import org.planledger.query.Provenance;
+import org.planledger.query.RowUpdates;
 import org.planledger.query.body.BodyProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Governance bodies and who held which role when (tables body, body_role), meetings and their minutes (meeting,
- * minutes_revision) and decisions (decision).
- * <p>
- * Replay-safe like the other projections: rows an event creates are keyed by it and ignore repeats; updates apply
- * only to rows that have not seen the event's position; a role ends only if it began before the ending event.
- */
-/**
  * Meetings, their attendance and minutes (tables meeting, minutes_revision: every text the minutes have had) and
- * the decisions taken at them (decision). Replay-safe in the same way as the other projections.
+ * the decisions taken at them (decision). Replay-safe: rows an event creates are keyed by it; updates follow
+ * {@link RowUpdates}.
  */
 @Component
 @ProcessingGroup(BodyProjection.PROCESSING_GROUP)
@@ -59,8 +56,8 @@ public class MeetingProjection {
     @EventHandler
     void on(AttendanceRecorded event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         updateMeeting(event.meetingId(), "present = :present::jsonb, apologies = :apologies::jsonb",
-                Provenance.of(message, token, sequence), "present", json.writeValueAsString(event.present()),
-                "apologies", json.writeValueAsString(event.apologies()));
+                Provenance.of(message, token, sequence), Map.of("present", json.writeValueAsString(event.present()),
+                        "apologies", json.writeValueAsString(event.apologies())));
     }
 
     @EventHandler
@@ -68,18 +65,18 @@ public class MeetingProjection {
         Provenance provenance = Provenance.of(message, token, sequence);
         String items = json.writeValueAsString(event.items());
         revision(event.meetingId(), "DRAFT", items, provenance);
-        updateMeeting(event.meetingId(), "minutes_state = 'DRAFT', minutes_items = :items::jsonb", provenance, "items", items);
+        updateMeeting(event.meetingId(), "minutes_state = 'DRAFT', minutes_items = :items::jsonb", provenance, Map.of("items", items));
     }
 
     @EventHandler
     void on(MinutesApproved event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         updateMeeting(event.meetingId(), "minutes_state = 'APPROVED', approved_at = :approvedAt",
-                Provenance.of(message, token, sequence), "approvedAt", event.approvedAt());
+                Provenance.of(message, token, sequence), Map.of("approvedAt", event.approvedAt()));
     }
 
     @EventHandler
     void on(MinutesPublished event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
-        updateMeeting(event.meetingId(), "minutes_state = 'PUBLISHED'", Provenance.of(message, token, sequence));
+        updateMeeting(event.meetingId(), "minutes_state = 'PUBLISHED'", Provenance.of(message, token, sequence), Map.of());
     }
 
     @EventHandler
@@ -87,7 +84,7 @@ public class MeetingProjection {
         Provenance provenance = Provenance.of(message, token, sequence);
         String items = json.writeValueAsString(event.items());
         revision(event.meetingId(), "AMENDMENT", items, provenance);
-        updateMeeting(event.meetingId(), "minutes_items = :items::jsonb", provenance, "items", items);
+        updateMeeting(event.meetingId(), "minutes_items = :items::jsonb", provenance, Map.of("items", items));
     }
 
     private void revision(String meetingId, String kind, String items, Provenance provenance) {
@@ -99,17 +96,11 @@ public class MeetingProjection {
                 .update();
     }
 
-    /** Applies {@code set} (with named parameters given as name, value pairs) unless the meeting has seen the event. */
-    private void updateMeeting(String meetingId, String set, Provenance provenance, Object... namesAndValues) {
-        var statement = jdbc.sql("UPDATE meeting SET " + set + ", version = :version, last_event_position = :position"
-                        + " WHERE meeting_id = :meetingId AND last_event_position < :position")
-                .param("version", provenance.sequence())
-                .param("position", provenance.position())
-                .param("meetingId", meetingId);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            statement = statement.param((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        statement.update();
+    /** Applies {@code set} to the meeting's row (see {@link RowUpdates}). */
+    private void updateMeeting(String meetingId, String set, Provenance provenance, Map<String, ?> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("meetingId", meetingId);
+        RowUpdates.apply(jdbc, "meeting", set + ",", "meeting_id = :meetingId", all, provenance);
     }
 
     @EventHandler

@@ -16,18 +16,21 @@ import org.planledger.events.PlanVersionPublished;
 import org.planledger.events.ProgressRecorded;
 import org.planledger.events.TimeframeChanged;
 import org.planledger.query.Provenance;
+import org.planledger.query.RowUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where each plan version and action stands now, and which actions continue which
  * (tables plan_version, plan_aim, action_status, action_lineage).
  * <p>
- * Replay-safe: inserts are keyed by the plan version or action and ignore repeats; each update to an action
- * applies only if the event's global position is past the last one it applied.
+ * Replay-safe: inserts are keyed by the plan version or action and ignore repeats; updates follow
+ * {@link RowUpdates}.
  */
 @Component
 @ProcessingGroup(PlanStatusProjection.PROCESSING_GROUP)
@@ -83,7 +86,7 @@ public class PlanStatusProjection {
     void on(ActionCarriedForward event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         Provenance provenance = Provenance.of(message, token, sequence);
         event.into().forEach(later -> lineage(event.action(), later, provenance));
-        advance(event.action(), provenance);
+        update(event.action(), "", Map.of(), provenance);
     }
 
     private void lineage(ActionRef earlier, ActionRef later, Provenance provenance) {
@@ -97,58 +100,44 @@ public class PlanStatusProjection {
         Provenance provenance = Provenance.of(message, token, sequence);
         ActionRef ref = event.action();
         // The latest progress is the one that took effect last; a late report of older progress does not replace it.
-        jdbc.sql("""
-                UPDATE action_status
-                   SET progress_summary      = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
-                                                    THEN :summary ELSE progress_summary END,
-                       progress_evidence     = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
-                                                    THEN :evidence ELSE progress_evidence END,
-                       progress_recorded_at  = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
-                                                    THEN :recordedAt ELSE progress_recorded_at END,
-                       progress_effective_on = GREATEST(progress_effective_on, :effectiveOn),
-                       version = :version, last_event_position = :position
-                 WHERE plan_id = :planId AND version_id = :versionId AND number = :number
-                   AND last_event_position < :position""")
-                .param("summary", event.summary())
-                .param("evidence", event.evidence().toArray(String[]::new))
-                .param("effectiveOn", provenance.effectiveOn())
-                .param("recordedAt", Timestamp.from(provenance.recordedAt()))
-                .param("version", provenance.sequence())
-                .param("position", provenance.position())
-                .param("planId", ref.planId()).param("versionId", ref.versionId()).param("number", ref.number())
-                .update();
+        update(ref, """
+                        progress_summary      = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
+                                                     THEN :summary ELSE progress_summary END,
+                        progress_evidence     = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
+                                                     THEN :evidence ELSE progress_evidence END,
+                        progress_recorded_at  = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
+                                                     THEN :recordedAt ELSE progress_recorded_at END,
+                        progress_effective_on = GREATEST(progress_effective_on, :effectiveOn),""",
+                Map.of("summary", event.summary(),
+                        "evidence", event.evidence().toArray(String[]::new),
+                        "effectiveOn", provenance.effectiveOn(),
+                        "recordedAt", Timestamp.from(provenance.recordedAt())),
+                provenance);
     }
 
     @EventHandler
     void on(ActionStatusChanged event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
-        update(event.action(), "status", event.to().name(), Provenance.of(message, token, sequence));
+        update(event.action(), "status = :value,", Map.of("value", event.to().name()), Provenance.of(message, token, sequence));
     }
 
     @EventHandler
     void on(OwnerReassigned event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
-        update(event.action(), "owner_body_id", event.to(), Provenance.of(message, token, sequence));
+        update(event.action(), "owner_body_id = :value,", Map.of("value", event.to()), Provenance.of(message, token, sequence));
     }
 
     @EventHandler
     void on(TimeframeChanged event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
-        update(event.action(), "timeframe", event.to().name(), Provenance.of(message, token, sequence));
+        update(event.action(), "timeframe = :value,", Map.of("value", event.to().name()), Provenance.of(message, token, sequence));
     }
 
-    private void update(ActionRef ref, String column, Object value, Provenance provenance) {
-        jdbc.sql("UPDATE action_status SET " + column + " = ?, version = ?, last_event_position = ?"
-                        + " WHERE plan_id = ? AND version_id = ? AND number = ? AND last_event_position < ?")
-                .params(value, provenance.sequence(), provenance.position(),
-                        ref.planId(), ref.versionId(), ref.number(), provenance.position())
-                .update();
-    }
-
-    /** The action's version moves with every event in its stream, whether or not the event changes a column here. */
-    private void advance(ActionRef ref, Provenance provenance) {
-        jdbc.sql("UPDATE action_status SET version = ?, last_event_position = ?"
-                        + " WHERE plan_id = ? AND version_id = ? AND number = ? AND last_event_position < ?")
-                .params(provenance.sequence(), provenance.position(),
-                        ref.planId(), ref.versionId(), ref.number(), provenance.position())
-                .update();
+    /** Applies {@code set} to the action's row (see {@link RowUpdates}); an empty one only moves its version. */
+    private void update(ActionRef ref, String set, Map<String, ?> params, Provenance provenance) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("planId", ref.planId());
+        all.put("versionId", ref.versionId());
+        all.put("number", ref.number());
+        RowUpdates.apply(jdbc, "action_status", set, "plan_id = :planId AND version_id = :versionId AND number = :number",
+                all, provenance);
     }
 
     @ResetHandler
