@@ -7,6 +7,7 @@ import org.planledger.events.EventMetadata;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Where an event sits in the store and who made it, when and why: its global position, its sequence in its
@@ -18,9 +19,10 @@ public record Provenance(long position, long sequence, String eventId, String ac
 
     public static Provenance of(EventMessage<?> event, TrackingToken token, long sequence) {
         MetaData metadata = event.getMetaData();
-        Instant recordedAt = text(metadata, EventMetadata.RECORDED_AT) == null
+        // PostgreSQL keeps microseconds; truncating here makes what a projection computes equal what it reads back.
+        Instant recordedAt = (text(metadata, EventMetadata.RECORDED_AT) == null
                 ? event.getTimestamp()
-                : Instant.parse(text(metadata, EventMetadata.RECORDED_AT));
+                : Instant.parse(text(metadata, EventMetadata.RECORDED_AT))).truncatedTo(ChronoUnit.MICROS);
         String effectiveOn = text(metadata, EventMetadata.EFFECTIVE_ON);
         return new Provenance(
                 token.position().orElseThrow(() -> new IllegalStateException("event without a global position")),
@@ -33,6 +35,16 @@ public record Provenance(long position, long sequence, String eventId, String ac
                 text(metadata, EventMetadata.DECISION_ID),
                 text(metadata, EventMetadata.CORRELATION_ID),
                 text(metadata, EventMetadata.COMMAND_ID));
+    }
+
+    /**
+     * The instant the change took effect. A change dated the day it was recorded took effect when it was recorded;
+     * one dated earlier (or later), at the start of that day in {@link EventMetadata#ZONE}.
+     */
+    public Instant effectiveFrom() {
+        return effectiveOn.equals(LocalDate.ofInstant(recordedAt, EventMetadata.ZONE))
+                ? recordedAt
+                : effectiveOn.atStartOfDay(EventMetadata.ZONE).toInstant();
     }
 
     private static String text(MetaData metadata, String key) {

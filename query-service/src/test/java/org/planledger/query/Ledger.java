@@ -36,12 +36,18 @@ public class Ledger {
     }
 
     public void append(LedgerEvent event, String actor, LocalDate effectiveOn, Map<String, String> extra) {
+        appendRecordedAt(Instant.now(), event, actor, effectiveOn, extra);
+    }
+
+    /** Appends an event as if it had been recorded at {@code recordedAt}; effective then unless dated otherwise. */
+    public void appendRecordedAt(Instant recordedAt, LedgerEvent event, String actor, LocalDate effectiveOn,
+                                 Map<String, String> extra) {
         String aggregate = streamOf(event);
-        Instant now = Instant.now();
         Map<String, Object> metadata = new HashMap<>(extra);
         metadata.put(EventMetadata.ACTOR, actor);
-        metadata.put(EventMetadata.RECORDED_AT, now.toString());
-        metadata.put(EventMetadata.EFFECTIVE_ON, (effectiveOn == null ? LocalDate.now() : effectiveOn).toString());
+        metadata.put(EventMetadata.RECORDED_AT, recordedAt.toString());
+        metadata.put(EventMetadata.EFFECTIVE_ON,
+                (effectiveOn == null ? LocalDate.ofInstant(recordedAt, EventMetadata.ZONE) : effectiveOn).toString());
         metadata.put(EventMetadata.COMMAND_ID, UUID.randomUUID().toString());
         metadata.putIfAbsent(EventMetadata.CORRELATION_ID, metadata.get(EventMetadata.COMMAND_ID));
         transactionManager.executeInTransaction(() -> {

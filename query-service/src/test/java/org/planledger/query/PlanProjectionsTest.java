@@ -13,7 +13,6 @@ import org.planledger.events.ProgressRecorded;
 import org.planledger.events.Timeframe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Duration;
@@ -141,12 +140,14 @@ class PlanProjectionsTest {
 
     @Test
     void answersWhatItDoesNotKnowWith404AndBadParametersWith400() {
-        expectProblem("/api/plans/no-such-plan/status", 404, "there is no plan no-such-plan");
-        expectProblem("/api/plans/chronic-pain/versions/2023-11/actions/77", 404, "there is no action chronic-pain/2023-11/77");
-        expectProblem("/api/plans/chronic-pain/versions/2023-11/actions/77/history", 404, "there is no action chronic-pain/2023-11/77");
-        expectProblem("/api/plans/chronic-pain/versions/2023-11/actions/seven", 400, "number: 'seven' is not a valid value");
-        expectProblem("/api/plans/Chronic_Pain/status", 400, null);
-        expectProblem("/api/plans/chronic-pain/status?asOf=2023-01-01", 400, null);
+        Problems.expect(http, "/api/plans/no-such-plan/status", 404, "there is no plan no-such-plan");
+        Problems.expect(http, "/api/plans/chronic-pain/versions/2023-11/actions/77", 404, "there is no action chronic-pain/2023-11/77");
+        Problems.expect(http, "/api/plans/chronic-pain/versions/2023-11/actions/77/history", 404, "there is no action chronic-pain/2023-11/77");
+        Problems.expect(http, "/api/plans/chronic-pain/versions/2023-11/actions/seven", 400, "number: 'seven' is not a valid value");
+        Problems.expect(http, "/api/plans/Chronic_Pain/status", 400, null);
+        Problems.expect(http, "/api/plans/chronic-pain/status?asOf=next-tuesday", 400,
+                "asOf: must be a date such as 2024-03-05 or an instant with its offset such as 2024-03-05T10:15:00Z, not 'next-tuesday'");
+        Problems.expect(http, "/api/plans/chronic-pain/status?knownAt=2024-02-30", 400, null);
     }
 
     @Test
@@ -168,16 +169,6 @@ class PlanProjectionsTest {
                 .expectBody()
                 .jsonPath("$.paths['/api/plans/{planId}/status'].get").exists()
                 .jsonPath("$.paths['/api/plans/{planId}/versions/{versionId}/actions/{number}/history'].get").exists();
-    }
-
-    private void expectProblem(String uri, int status, String detail) {
-        var body = http.get().uri(uri).exchange()
-                .expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody();
-        if (detail != null) {
-            body.jsonPath("$.detail").isEqualTo(detail);
-        }
     }
 
     private void awaitStatus(String plan, String path, Object expected) {

@@ -50,17 +50,19 @@ import static org.awaitility.Awaitility.await;
 class ReplayTest {
 
     /** Every read-model table, with the order that makes a row-by-row comparison meaningful. */
-    private static final Map<String, String> TABLES = Map.of(
-            "plan_version", "plan_id, version_id",
-            "plan_aim", "plan_id, version_id, code",
-            "action_status", "plan_id, version_id, number",
-            "action_lineage", "earlier, later",
-            "change_log", "event_position",
-            "body", "body_id",
-            "body_role", "started_position, person_id",
-            "meeting", "meeting_id",
-            "minutes_revision", "event_position",
-            "decision", "decision_id");
+    private static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("plan_version", "plan_id, version_id"),
+            Map.entry("plan_aim", "plan_id, version_id, code"),
+            Map.entry("action_status", "plan_id, version_id, number"),
+            Map.entry("action_lineage", "earlier, later"),
+            Map.entry("change_log", "event_position"),
+            Map.entry("body", "body_id"),
+            Map.entry("body_role", "started_position, person_id"),
+            Map.entry("meeting", "meeting_id"),
+            Map.entry("minutes_revision", "event_position"),
+            Map.entry("decision", "decision_id"),
+            Map.entry("action_fact", "event_position"),
+            Map.entry("action_state_interval", "plan_id, version_id, number, known_from, valid_from"));
     private static final List<String> PROCESSORS = List.of(PlanStatusProjection.PROCESSING_GROUP,
             ChangeLogProjection.PROCESSING_GROUP, BodyProjection.PROCESSING_GROUP);
 

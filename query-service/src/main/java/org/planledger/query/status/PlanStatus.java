@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A plan as it stands: the version in force, and its aims with their actions. */
-public record PlanStatus(String planId, Version version, List<AimStatus> aims) {
+/**
+ * A plan as it stood at effective instant {@code asOf}, as the ledger had recorded it by {@code knownAt}: the version
+ * in force, and its aims with their actions.
+ */
+public record PlanStatus(String planId, Instant asOf, Instant knownAt, Version version, List<AimStatus> aims) {
 
     public record Version(String versionId, String title, LocalDate publishedOn) {
     }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
-import org.planledger.events.EventMetadata;
+import org.planledger.query.Instants;
 import org.planledger.web.InvalidRequest;
 import org.planledger.web.NotFound;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +26,12 @@ import java.util.Map;
 public class PlanStatusController {
 
     private final PlanStatusQueries queries;
+    private final PlanDiffs diffs;
     private final Clock clock;
 
-    public PlanStatusController(PlanStatusQueries queries, Clock clock) {
+    public PlanStatusController(PlanStatusQueries queries, PlanDiffs diffs, Clock clock) {
         this.queries = queries;
+        this.diffs = diffs;
         this.clock = clock;
     }
 
@@ -40,21 +42,55 @@ public class PlanStatusController {
     }
 
     @GetMapping("/api/plans/{planId}/status")
-    @Operation(summary = "The plan version in force today, its aims and actions with owner, timeframe, status and latest progress")
+    @Operation(summary = "The plan as it stood at asOf (effective time) as recorded by knownAt (recorded time): the "
+            + "version in force, its aims and actions with owner, timeframe, status, lineage and latest progress",
+            description = "asOf and knownAt are dates (the end of that day, Europe/London) or instants with an offset; "
+                    + "both default to now.")
     public PlanStatus status(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                              @RequestParam(required = false) String asOf,
                              @RequestParam(required = false) String knownAt) {
-        if (asOf != null || knownAt != null) {
-            // Time travel needs the temporal read models (issue #4); answering with today's plan would mislead.
-            throw new InvalidRequest(asOf != null ? "asOf" : "knownAt",
-                    "the plan as of another time is not available yet; omit it for the plan as it stands now");
-        }
-        LocalDate today = LocalDate.now(clock.withZone(EventMetadata.ZONE));
-        PlanStatus.Version version = queries.versionInForce(planId, today).orElseThrow(() -> new NotFound(
+        Instant effective = Instants.endOf("asOf", asOf, clock);
+        Instant recorded = Instants.endOf("knownAt", knownAt, clock);
+        return queries.status(planId, effective, recorded).orElseThrow(() -> new NotFound(
                 queries.planExists(planId)
-                        ? "plan " + planId + " has no version in force on " + today
+                        ? "plan " + planId + " had no version in force at " + effective + " as recorded by " + recorded
                         : "there is no plan " + planId));
-        return new PlanStatus(planId, version, queries.aims(planId, version.versionId()));
+    }
+
+    @GetMapping("/api/plans/{planId}/diff")
+    @Operation(summary = "What changed between two instants (from, to) or two versions (fromVersion, toVersion): "
+            + "actions added, ended and carried forward, owner, timeframe and status changes, progress in between",
+            description = "from and to read like asOf; fromVersion and toVersion compare the plan at the instants the "
+                    + "two versions took effect. Everything is as recorded by knownAt (default now).")
+    public PlanDiff diff(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+                         @RequestParam(required = false) String from,
+                         @RequestParam(required = false) String to,
+                         @RequestParam(required = false) @Pattern(regexp = Identifiers.VERSION) String fromVersion,
+                         @RequestParam(required = false) @Pattern(regexp = Identifiers.VERSION) String toVersion,
+                         @RequestParam(required = false) String knownAt) {
+        Instant recorded = Instants.endOf("knownAt", knownAt, clock);
+        if (!queries.planExists(planId)) {
+            throw new NotFound("there is no plan " + planId);
+        }
+        Instant start = instant("from", from, "fromVersion", fromVersion, planId, recorded);
+        Instant end = instant("to", to, "toVersion", toVersion, planId, recorded);
+        if (start.isAfter(end)) {
+            throw new InvalidRequest("from", "must not be after to (" + start + " is after " + end + ")");
+        }
+        return diffs.between(planId, start, end, recorded);
+    }
+
+    /** An instant given directly or as the instant a version took effect; one of the two is required. */
+    private Instant instant(String name, String value, String versionName, String versionId, String planId, Instant knownAt) {
+        if ((value == null) == (versionId == null)) {
+            throw new InvalidRequest(name, "give either " + name + " (a date or instant) or " + versionName
+                    + " (a version id), not both or neither");
+        }
+        if (versionId == null) {
+            return Instants.endOf(name, value, clock);
+        }
+        return queries.versionEffectiveFrom(planId, versionId, knownAt)
+                .orElseThrow(() -> new NotFound("plan " + planId + " has no version " + versionId));
     }
 
     @GetMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}")

@@ -16,21 +16,20 @@ import org.planledger.events.PlanVersionPublished;
 import org.planledger.events.ProgressRecorded;
 import org.planledger.events.TimeframeChanged;
 import org.planledger.query.Provenance;
-import org.planledger.query.RowUpdates;
+import org.planledger.query.status.ActionTimeline.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Where each plan version and action stands now, and which actions continue which
- * (tables plan_version, plan_aim, action_status, action_lineage).
+ * Where each plan version and action stands, now and at any instant, and which actions continue which (tables
+ * plan_version, plan_aim, action_status, action_lineage, and the bitemporal action_fact and action_state_interval
+ * that {@link ActionTimelines} keeps).
  * <p>
- * Replay-safe: inserts are keyed by the plan version or action and ignore repeats; updates follow
- * {@link RowUpdates}.
+ * Replay-safe: inserts are keyed by the plan version, action, lineage pair or event position and ignore repeats,
+ * and an action's state changes only when its fact is new.
  */
 @Component
 @ProcessingGroup(PlanStatusProjection.PROCESSING_GROUP)
@@ -39,19 +38,23 @@ public class PlanStatusProjection {
     public static final String PROCESSING_GROUP = "plan-status";
 
     private final JdbcClient jdbc;
+    private final ActionTimelines timelines;
 
-    public PlanStatusProjection(JdbcClient jdbc) {
+    PlanStatusProjection(JdbcClient jdbc, ActionTimelines timelines) {
         this.jdbc = jdbc;
+        this.timelines = timelines;
     }
 
     @EventHandler
     void on(PlanVersionPublished event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         Provenance provenance = Provenance.of(message, token, sequence);
         jdbc.sql("""
-                INSERT INTO plan_version (plan_id, version_id, title, published_on, recorded_at, event_position)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                INSERT INTO plan_version (plan_id, version_id, title, published_on, recorded_at, effective_from,
+                                          event_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(event.planId(), event.versionId(), event.title(), event.publishedOn(),
-                        Timestamp.from(provenance.recordedAt()), provenance.position())
+                        Timestamp.from(provenance.recordedAt()), Timestamp.from(provenance.effectiveFrom()),
+                        provenance.position())
                 .update();
         List<Aim> aims = event.aims();
         for (int i = 0; i < aims.size(); i++) {
@@ -68,14 +71,15 @@ public class PlanStatusProjection {
     void on(ActionPublished event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         Provenance provenance = Provenance.of(message, token, sequence);
         ActionRef ref = event.action();
+        String timeframe = event.timeframe() == null ? null : event.timeframe().name();
         jdbc.sql("""
                 INSERT INTO action_status (plan_id, version_id, number, aim, title, description, timeframe,
                                            owner_body_id, status, version, last_event_position)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(ref.planId(), ref.versionId(), ref.number(), event.aim(), event.title(), event.description(),
-                        event.timeframe() == null ? null : event.timeframe().name(), event.ownerBodyId(),
-                        event.status().name(), provenance.sequence(), provenance.position())
+                        timeframe, event.ownerBodyId(), event.status().name(), provenance.sequence(), provenance.position())
                 .update();
+        timelines.record(ref, fact(provenance, Kind.PUBLISHED, event.ownerBodyId(), timeframe, event.status().name()));
     }
 
     /**
@@ -85,63 +89,50 @@ public class PlanStatusProjection {
     @EventHandler
     void on(ActionCarriedForward event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         Provenance provenance = Provenance.of(message, token, sequence);
-        event.into().forEach(later -> lineage(event.action(), later, provenance));
-        update(event.action(), "", Map.of(), provenance);
-    }
-
-    private void lineage(ActionRef earlier, ActionRef later, Provenance provenance) {
-        jdbc.sql("INSERT INTO action_lineage (earlier, later, event_position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(earlier.toString(), later.toString(), provenance.position())
-                .update();
+        for (ActionRef later : event.into()) {
+            jdbc.sql("""
+                    INSERT INTO action_lineage (earlier, later, event_position, effective_from, recorded_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(event.action().toString(), later.toString(), provenance.position(),
+                            Timestamp.from(provenance.effectiveFrom()), Timestamp.from(provenance.recordedAt()))
+                    .update();
+        }
+        timelines.record(event.action(), fact(provenance, Kind.CARRIED_FORWARD, null, null, null));
     }
 
     @EventHandler
     void on(ProgressRecorded event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
         Provenance provenance = Provenance.of(message, token, sequence);
-        ActionRef ref = event.action();
-        // The latest progress is the one that took effect last; a late report of older progress does not replace it.
-        update(ref, """
-                        progress_summary      = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
-                                                     THEN :summary ELSE progress_summary END,
-                        progress_evidence     = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
-                                                     THEN :evidence ELSE progress_evidence END,
-                        progress_recorded_at  = CASE WHEN progress_effective_on IS NULL OR progress_effective_on <= :effectiveOn
-                                                     THEN :recordedAt ELSE progress_recorded_at END,
-                        progress_effective_on = GREATEST(progress_effective_on, :effectiveOn),""",
-                Map.of("summary", event.summary(),
-                        "evidence", event.evidence().toArray(String[]::new),
-                        "effectiveOn", provenance.effectiveOn(),
-                        "recordedAt", Timestamp.from(provenance.recordedAt())),
-                provenance);
+        timelines.record(event.action(), new ActionTimeline.Fact(provenance.position(), provenance.sequence(),
+                Kind.PROGRESS, provenance.effectiveFrom(), provenance.recordedAt(), null, null, null, event.summary(),
+                event.evidence(), provenance.effectiveOn()));
     }
 
     @EventHandler
     void on(ActionStatusChanged event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
-        update(event.action(), "status = :value,", Map.of("value", event.to().name()), Provenance.of(message, token, sequence));
+        timelines.record(event.action(),
+                fact(Provenance.of(message, token, sequence), Kind.STATUS, null, null, event.to().name()));
     }
 
     @EventHandler
     void on(OwnerReassigned event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
-        update(event.action(), "owner_body_id = :value,", Map.of("value", event.to()), Provenance.of(message, token, sequence));
+        timelines.record(event.action(), fact(Provenance.of(message, token, sequence), Kind.OWNER, event.to(), null, null));
     }
 
     @EventHandler
     void on(TimeframeChanged event, EventMessage<?> message, TrackingToken token, @SequenceNumber long sequence) {
-        update(event.action(), "timeframe = :value,", Map.of("value", event.to().name()), Provenance.of(message, token, sequence));
+        timelines.record(event.action(),
+                fact(Provenance.of(message, token, sequence), Kind.TIMEFRAME, null, event.to().name(), null));
     }
 
-    /** Applies {@code set} to the action's row (see {@link RowUpdates}); an empty one only moves its version. */
-    private void update(ActionRef ref, String set, Map<String, ?> params, Provenance provenance) {
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("planId", ref.planId());
-        all.put("versionId", ref.versionId());
-        all.put("number", ref.number());
-        RowUpdates.apply(jdbc, "action_status", set, "plan_id = :planId AND version_id = :versionId AND number = :number",
-                all, provenance);
+    private static ActionTimeline.Fact fact(Provenance provenance, Kind kind, String owner, String timeframe,
+                                            String status) {
+        return new ActionTimeline.Fact(provenance.position(), provenance.sequence(), kind, provenance.effectiveFrom(),
+                provenance.recordedAt(), owner, timeframe, status, null, null, null);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE plan_version, plan_aim, action_status, action_lineage").update();
+        jdbc.sql("TRUNCATE plan_version, plan_aim, action_status, action_lineage, action_fact, action_state_interval").update();
     }
 }

@@ -1,0 +1,60 @@
+package org.planledger.query;
+
+import org.planledger.events.EventMetadata;
+import org.planledger.web.InvalidRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Reads the instants people pass as query parameters ({@code asOf}, {@code knownAt}, {@code from}, {@code to}):
+ * an ISO instant with its offset ({@code 2024-03-05T10:15:00Z}) or a date ({@code 2024-03-05}), which means a
+ * whole day in {@link EventMetadata#ZONE}: its start when it opens a range, its end otherwise.
+ */
+public final class Instants {
+
+    private Instants() {
+    }
+
+    /** The parameter as an instant that includes the whole of a given date; now when absent. */
+    public static Instant endOf(String name, String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+        return parse(name, value, true);
+    }
+
+    /** The parameter as an instant that includes the whole of a given date; null when absent. */
+    public static Instant endOf(String name, String value) {
+        return value == null || value.isBlank() ? null : parse(name, value, true);
+    }
+
+    /** The parameter as the first instant of a given date, or the instant given; null when absent. */
+    public static Instant startOf(String name, String value) {
+        return value == null || value.isBlank() ? null : parse(name, value, false);
+    }
+
+    private static Instant parse(String name, String value, boolean end) {
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return end
+                        // The last microsecond of the day: PostgreSQL keeps no finer time.
+                        ? date.plusDays(1).atStartOfDay(EventMetadata.ZONE).toInstant().minus(1, ChronoUnit.MICROS)
+                        : date.atStartOfDay(EventMetadata.ZONE).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(name, "must be a date such as 2024-03-05 or an instant with its offset such as "
+                    + "2024-03-05T10:15:00Z, not '" + abbreviate(value) + "'");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}
