@@ -33,7 +33,10 @@ import org.planledger.query.body.BodyProjection;
 import org.planledger.query.changes.ChangeLogProjection;
 import org.planledger.query.status.PlanStatusProjection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -67,6 +70,8 @@ class ReplayTest {
             ChangeLogProjection.PROCESSING_GROUP, BodyProjection.PROCESSING_GROUP);
 
     @Autowired
+    RestTestClient http;
+    @Autowired
     Ledger ledger;
     @Autowired
     JdbcClient jdbc;
@@ -87,15 +92,45 @@ class ReplayTest {
         Map<String, List<Map<String, Object>>> live = readModels();
         assertThat(live).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
 
-        for (String name : PROCESSORS) {
-            StreamingEventProcessor processor = processor(name);
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        http.post().uri("/api/admin/replay").exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().location("/api/admin/replay");
         awaitCaughtUp();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/admin/replay").exchange()
+                .expectBody().jsonPath("$.replaying").isEqualTo(false));
 
         assertThat(readModels()).isEqualTo(live);
+    }
+
+    @Test
+    void answers503WhileTheReadModelsAreBeingRebuilt() {
+        String plan = "rebuilding-" + UUID.randomUUID().toString().substring(0, 8);
+        appendAPlanWithHistory(plan);
+        awaitCaughtUp();
+        // Reset but not restarted: the rebuild cannot finish, so the test sees it in progress.
+        StreamingEventProcessor status = processor(PlanStatusProjection.PROCESSING_GROUP);
+        status.shutDown();
+        status.resetTokens();
+        try {
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> http.get().uri("/api/plans/{plan}/status", plan)
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                    .expectBody().jsonPath("$.detail")
+                    .isEqualTo("the read models are being rebuilt from the event store; try again shortly"));
+            http.get().uri("/api/admin/replay").exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.replaying").isEqualTo(true)
+                    .jsonPath("$.unfinished['plan-status']").value(Map.class, progress -> assertThat(
+                            ((Number) progress.get("reached")).longValue()).isLessThan(((Number) progress.get("target")).longValue()));
+        } finally {
+            status.start();
+        }
+        awaitCaughtUp();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/plans/{plan}/status", plan)
+                .exchange().expectStatus().isOk());
     }
 
     @Test

@@ -1,9 +1,30 @@
 package org.planledger.query.web;
 
+import org.planledger.query.replay.ReplayInProgress;
+import org.planledger.query.replay.ReplayRefused;
 import org.planledger.web.ProblemHandler;
+import org.planledger.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The query service's one error handler; it answers only the shared failures (bad parameters, not found). */
+/** The query service's one error handler: the shared failures, and the read models being rebuilt. */
 @RestControllerAdvice
 public class QueryProblemHandler extends ProblemHandler {
+
+    @ExceptionHandler(ReplayInProgress.class)
+    ResponseEntity<ProblemDetail> replaying(ReplayInProgress e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Read models being rebuilt",
+                        e.getMessage()));
+    }
+
+    @ExceptionHandler(ReplayRefused.class)
+    ProblemDetail replayRefused(ReplayRefused e) {
+        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Replay refused", e.getMessage());
+    }
 }
