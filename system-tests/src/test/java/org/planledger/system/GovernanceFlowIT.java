@@ -62,6 +62,46 @@ class GovernanceFlowIT {
     }
 
     @Test
+    void rebuildsTheImportedPlanAsItStoodOnPastDatesAndDiffsItsVersions() {
+        awaitJson(ledger.queryUrl(PLAN + "/status"), body -> actions(body).size() == 18);
+
+        JsonNode in2023 = Http.get(ledger.queryUrl(PLAN + "/status?asOf=2023-01-01")).body();
+        assertThat(in2023.at("/version/versionId").asString()).isEqualTo("2022-07");
+        assertThat(actions(in2023)).hasSize(18).allSatisfy(action ->
+                assertThat(action.get("ref").asString()).startsWith("chronic-pain/2022-07/"));
+        JsonNode in2024 = Http.get(ledger.queryUrl(PLAN + "/status?asOf=2024-01-01")).body();
+        assertThat(in2024.at("/version/versionId").asString()).isEqualTo("2023-11");
+        assertThat(actions(in2024)).hasSize(18);
+
+        for (String range : List.of("from=2023-01-01&to=2024-01-01", "fromVersion=2022-07&toVersion=2023-11")) {
+            JsonNode diff = Http.get(ledger.queryUrl(PLAN + "/diff?" + range)).body();
+            assertThat(refs(diff.get("added"), "ref")).containsExactly("chronic-pain/2023-11/5", "chronic-pain/2023-11/9",
+                    "chronic-pain/2023-11/10", "chronic-pain/2023-11/14");
+            assertThat(diff.get("continuing")).hasSize(14);
+            List<String> into = new ArrayList<>();
+            diff.get("carriedForward").forEach(carried -> into.addAll(strings(carried.get("into"))));
+            assertThat(into).containsExactlyInAnyOrderElementsOf(refs(diff.get("continuing"), "ref"));
+            assertThat(refs(diff.get("carriedForward"), "action")).allMatch(ref -> ref.startsWith("chronic-pain/2022-07/"));
+        }
+    }
+
+    @Test
+    void auditsWhatTheImportRecordedAndExportsItAsCsv() {
+        awaitJson(ledger.queryUrl(PLAN + "/status"), body -> actions(body).size() == 18);
+        String actor = "/api/audit?actor=system:seed-import&type=PlanVersionPublished";
+        JsonNode page = Http.get(ledger.queryUrl(actor)).body();
+        assertThat(refs(page.get("entries"), "subject")).containsExactly("chronic-pain/2023-11", "chronic-pain/2022-07");
+
+        Http.TextResponse csv = Http.getText(ledger.queryUrl("/api/audit?actor=system:seed-import"), "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("position,type,subject,sequence,actor,recordedAt,effectiveOn");
+        // the whole import: 18 bodies, 2 versions, 36 actions and their lineage, completions and progress
+        assertThat(lines).hasSize(1 + 123);
+    }
+
+    @Test
     void acceptsAReassignmentOnlyUnderADecisionThatNamesTheActionAndListsItUnderThatDecision() {
         String meeting = "tf-" + shortId();
         String decision = "TF-" + shortId();
@@ -145,6 +185,12 @@ class GovernanceFlowIT {
         List<String> strings = new ArrayList<>();
         array.forEach(item -> strings.add(item.asString()));
         return strings;
+    }
+
+    private static List<String> refs(JsonNode array, String field) {
+        List<String> refs = new ArrayList<>();
+        array.forEach(item -> refs.add(item.get(field).asString()));
+        return refs;
     }
 
     private static List<String> types(JsonNode history) {

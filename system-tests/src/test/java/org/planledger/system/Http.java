@@ -27,6 +27,24 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET whose answer is text (a CSV export, say), with its status and content type. */
+    static TextResponse getText(String url, String accept) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new TextResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record TextResponse(int status, String contentType, String body) {
+    }
+
     static Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
