@@ -55,6 +55,9 @@ CREATE TABLE action_state_interval (
     PRIMARY KEY (plan_id, version_id, number, known_from, valid_from)
 );
 CREATE INDEX action_state_interval_by_version ON action_state_interval (plan_id, version_id, valid_from);
+-- What the ledger knows now of one action: read on every change to it, so it must not scan the action's past.
+CREATE INDEX action_state_interval_known ON action_state_interval (plan_id, version_id, number)
+    WHERE known_to IS NULL;
 CREATE INDEX action_state_interval_current_owner ON action_state_interval (owner_body_id)
     WHERE known_to IS NULL;
 

@@ -168,7 +168,17 @@ class PlanProjectionsTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.paths['/api/plans/{planId}/status'].get").exists()
-                .jsonPath("$.paths['/api/plans/{planId}/versions/{versionId}/actions/{number}/history'].get").exists();
+                .jsonPath("$.paths['/api/plans/{planId}/versions/{versionId}/actions/{number}/history'].get").exists()
+                .jsonPath("$.paths['/api/plans/{planId}/status'].get.parameters[*].name").value(List.class,
+                        names -> org.assertj.core.api.Assertions.assertThat(names).contains("asOf", "knownAt"))
+                .jsonPath("$.paths['/api/plans/{planId}/diff'].get").exists()
+                .jsonPath("$.paths['/api/audit'].get.responses['200'].content['text/csv']").exists()
+                .jsonPath("$.paths['/api/audit'].get.responses['200'].content['application/json']").exists()
+                .jsonPath("$.paths['/api/bodies/{bodyId}/accountability'].get").exists()
+                .jsonPath("$.paths['/api/people/{personId}'].get").exists()
+                .jsonPath("$.paths['/api/meetings/{meetingId}/traceability'].get").exists()
+                .jsonPath("$.paths['/api/traceability'].get").exists()
+                .jsonPath("$.paths['/api/admin/replay'].post").exists();
     }
 
     private void awaitStatus(String plan, String path, Object expected) {

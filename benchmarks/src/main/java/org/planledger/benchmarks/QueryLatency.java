@@ -1,0 +1,153 @@
+package org.planledger.benchmarks;
+
+import org.flywaydb.core.Flyway;
+import org.planledger.eventstore.EventStoreConfiguration;
+import org.planledger.localpostgres.Database;
+import org.planledger.localpostgres.TestDatabases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * As-of status and audit-page latency on a synthetic ledger, through the query service's HTTP API, beside a raw-JDBC
+ * baseline from the same run: the rows the answer is built from, read by the same index with no service around them.
+ */
+final class QueryLatency {
+
+    private static final int WARMUP = 200;
+    private static final int SAMPLES = 1_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final long events;
+    private final int plans;
+    private final Path queryServiceJar;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    QueryLatency(long events, int plans, Path queryServiceJar) {
+        this.events = events;
+        this.plans = plans;
+        this.queryServiceJar = queryServiceJar;
+    }
+
+    void run() throws Exception {
+        Database database = TestDatabases.create();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
+                database.password() == null ? "" : database.password());
+        Flyway.configure().dataSource(dataSource).schemas(EventStoreConfiguration.SCHEMA)
+                .locations(EventStoreConfiguration.MIGRATIONS).load().migrate();
+
+        long start = System.nanoTime();
+        long written = new SyntheticLedger(dataSource).write(plans, events);
+        double writeSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("wrote %,d events over %,d plans in %.1f s%n", written, plans, writeSeconds);
+
+        try (QueryServiceProcess service = QueryServiceProcess.start(queryServiceJar, database)) {
+            service.awaitUp(http, Duration.ofMinutes(2));
+            long projecting = System.nanoTime();
+            // One open connection, as the service's pool gives it: the baseline must not pay for connecting.
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
+                    database.password() == null ? "" : database.password(), true));
+            long head = jdbc.sql("SELECT max(global_index) FROM events.domain_event_entry").query(Long.class).single();
+            await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> caughtUp(service, head));
+            double projectSeconds = (System.nanoTime() - projecting) / 1e9;
+            long intervals = jdbc.sql("SELECT count(*) FROM projections.action_state_interval").query(Long.class).single();
+            System.out.printf("projected them in %.1f s after start-up (%,.0f events/s); %,d action_state_interval rows%n",
+                    projectSeconds, written / projectSeconds, intervals);
+
+            measure(service, jdbc, written);
+        }
+    }
+
+    private boolean caughtUp(QueryServiceProcess service, long head) throws Exception {
+        JsonNode health = get(service.url("/actuator/health"));
+        JsonNode processors = health.at("/components/projections/details/processors");
+        if (processors.isMissingNode() || processors.isEmpty()) {
+            return false;
+        }
+        for (JsonNode processor : processors) {
+            if (processor.get("position").asLong() < head || !processor.get("caughtUp").asBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void measure(QueryServiceProcess service, JdbcClient jdbc, long written) throws Exception {
+        Random random = new Random(7);
+        long days = ChronoUnit.DAYS.between(SyntheticLedger.START, Instant.now());
+        Callable<Object> asOfHttp = () -> {
+            Instant asOf = randomInstant(random, days);
+            return get(service.url("/api/plans/" + SyntheticLedger.planId(random.nextInt(plans)) + "/status?asOf="
+                    + asOf + "&knownAt=" + asOf.plus(random.nextInt(400), ChronoUnit.DAYS)));
+        };
+        Callable<Object> asOfJdbc = () -> {
+            Instant asOf = randomInstant(random, days);
+            Timestamp known = Timestamp.from(asOf.plus(random.nextInt(400), ChronoUnit.DAYS));
+            return jdbc.sql("""
+                            SELECT * FROM projections.action_state_interval
+                             WHERE plan_id = ? AND version_id = '2023-01'
+                               AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)
+                               AND known_from <= ? AND (known_to IS NULL OR known_to > ?)""")
+                    .params(SyntheticLedger.planId(random.nextInt(plans)), Timestamp.from(asOf), Timestamp.from(asOf),
+                            known, known)
+                    .query().listOfRows();
+        };
+        Callable<Object> auditHttp = () -> get(service.url("/api/audit?limit=50&cursor=" + (1 + random.nextLong(written))));
+        Callable<Object> auditJdbc = () -> jdbc.sql("""
+                        SELECT * FROM projections.change_log WHERE event_position < ?
+                         ORDER BY event_position DESC LIMIT 51""")
+                .param(1 + random.nextLong(written)).query().listOfRows();
+        Callable<Object> auditByActorHttp = () -> get(service.url("/api/audit?limit=50&actor=chair-body-"
+                + random.nextInt(12) + "&cursor=" + (1 + random.nextLong(written))));
+        Callable<Object> auditByActionHttp = () -> get(service.url("/api/audit?limit=50&action="
+                + SyntheticLedger.planId(random.nextInt(plans)) + "/2023-01/" + (1 + random.nextInt(SyntheticLedger.ACTIONS))));
+
+        System.out.printf("%n%,d events, %,d plans, %d samples after %d warm-up calls each (ms)%n%n", written, plans,
+                SAMPLES, WARMUP);
+        System.out.println("| query | p50 | p95 | p99 | raw JDBC p50 | raw JDBC p95 | p50 / raw p50 |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        Latencies asOfBaseline = Latencies.of(WARMUP, SAMPLES, asOfJdbc);
+        row("as-of status (HTTP, random plan, asOf, knownAt)", Latencies.of(WARMUP, SAMPLES, asOfHttp), asOfBaseline);
+        Latencies auditBaseline = Latencies.of(WARMUP, SAMPLES, auditJdbc);
+        row("audit page of 50 at a random cursor (HTTP)", Latencies.of(WARMUP, SAMPLES, auditHttp), auditBaseline);
+        row("audit page of 50, by actor, random cursor (HTTP)", Latencies.of(WARMUP, SAMPLES, auditByActorHttp), auditBaseline);
+        row("audit page of 50, by action (HTTP)", Latencies.of(WARMUP, SAMPLES, auditByActionHttp), auditBaseline);
+    }
+
+    private static Instant randomInstant(Random random, long days) {
+        return SyntheticLedger.START.plus(random.nextLong(days * 86_400), ChronoUnit.SECONDS);
+    }
+
+    private static void row(String name, Latencies service, Latencies baseline) {
+        System.out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f |%n", name, service.median(),
+                service.percentile(95), service.percentile(99), baseline.median(), baseline.percentile(95),
+                service.median() / baseline.median());
+    }
+
+    private JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+}
