@@ -119,6 +119,10 @@ start_service() {
 
 start_service command-service COMMAND_SERVICE_PORT "$command_port" "$command_jar"
 start_service query-service QUERY_SERVICE_PORT "$query_port" "$query_jar"
+# The query API answers 503 while its read models catch up with the store (a first start on existing events, or a
+# projection rebuilt after an upgrade); wait for them, so that the addresses below answer when printed.
+say "Waiting for the read models to catch up with the event store…"
+wait_until 1800 "The read models" "${pids[-1]}" "$data_dir/logs/query-service.log" http_ok "$query_port" /api/plans
 
 cat <<EOF 2>/dev/null || true
 
