@@ -117,6 +117,12 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** Verifies the store's hash chain (see V2__hash_chain.sql). */
+    @Bean
+    public EventChain eventChain(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new EventChain(dataSource, transactionManager);
+    }
+
     @Bean
     public EventStoreHealthIndicator eventStoreHealthIndicator(EventStorageEngine storageEngine) {
         return new EventStoreHealthIndicator(storageEngine);
