@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for talking JSON to the running services. */
 final class Http {
@@ -46,9 +47,15 @@ final class Http {
     }
 
     static Response post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url))
+        return post(url, json, Map.of());
+    }
+
+    static Response post(String url, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private static Response send(HttpRequest.Builder request) {

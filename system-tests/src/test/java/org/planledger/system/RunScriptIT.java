@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -33,6 +34,7 @@ class RunScriptIT {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         List<Long> latencies = new ArrayList<>();
         long eventsBeforeRestart;
+        JsonNode firstAnswer;
 
         try (PlanLedgerProcess ledger = new PlanLedgerProcess(data).start()) {
             System.out.printf("run.sh first start (embedded PostgreSQL initialised, plan imported): %d ms%n",
@@ -48,6 +50,10 @@ class RunScriptIT {
             for (int i = 1; i <= ROUND_TRIPS; i++) {
                 latencies.add(postProgressAndAwaitHistory(ledger, marker + " step " + i));
             }
+            Http.Response keyed = Http.post(ledger.commandUrl(ACTION_7 + "/progress"),
+                    "{\"summary\": \"" + marker + " keyed\"}", Map.of("Idempotency-Key", marker));
+            assertThat(keyed.status()).isEqualTo(201);
+            firstAnswer = keyed.body();
             eventsBeforeRestart = headPosition(ledger);
 
             List<ProcessHandle> started = ledger.children();
@@ -63,6 +69,11 @@ class RunScriptIT {
 
             assertThat(headPosition(ledger)).as("events after restart (the import must add nothing)")
                     .isEqualTo(eventsBeforeRestart);
+            Http.Response repeated = Http.post(ledger.commandUrl(ACTION_7 + "/progress"),
+                    "{\"summary\": \"" + marker + " keyed\"}", Map.of("Idempotency-Key", marker));
+            assertThat(repeated.status()).isEqualTo(201);
+            assertThat(repeated.body()).as("the first answer, after a restart").isEqualTo(firstAnswer);
+            assertThat(headPosition(ledger)).as("events after repeating a keyed command").isEqualTo(eventsBeforeRestart);
             JsonNode history = Http.get(ledger.queryUrl(ACTION_7 + "/history")).body();
             for (int i = 1; i <= ROUND_TRIPS; i++) {
                 String summary = marker + " step " + i;

@@ -14,6 +14,7 @@ public final class Problems {
     public static final URI NOT_FOUND = URI.create("urn:plan-ledger:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:plan-ledger:problem:conflict");
     public static final URI RULE_VIOLATION = URI.create("urn:plan-ledger:problem:rule-violation");
+    public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:plan-ledger:problem:idempotency-key-reused");
     public static final URI UNAVAILABLE = URI.create("urn:plan-ledger:problem:unavailable");
     public static final URI INTERNAL_ERROR = URI.create("urn:plan-ledger:problem:internal-error");
 

@@ -91,7 +91,7 @@ public class ActionController {
     }
 
     private ResponseEntity<Changed> send(ActionRef action, String ifMatch, Function<Long, Object> command) {
-        CommandSender.Sent<Long> sent = commands.send(command.apply(expectedVersion(ifMatch)));
+        CommandSender.Sent<Long> sent = commands.send(command.apply(expectedVersion(ifMatch)), Long.class);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .eTag(Long.toString(sent.result()))
                 .body(new Changed(action.toString(), sent.result(), sent.commandId()));

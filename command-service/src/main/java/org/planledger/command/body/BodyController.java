@@ -91,7 +91,7 @@ public class BodyController {
     }
 
     private Recorded send(BodyCommand command) {
-        CommandSender.Sent<Long> sent = commands.send(command);
+        CommandSender.Sent<Long> sent = commands.send(command, Long.class);
         return new Recorded(command.bodyId(), sent.result(), sent.commandId());
     }
 }

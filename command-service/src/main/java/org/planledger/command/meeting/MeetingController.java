@@ -56,7 +56,7 @@ public class MeetingController {
     public Recorded decision(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
                              @Valid @RequestBody MeetingRequests.Decision request) {
         CommandSender.Sent<Long> sent = commands.send(
-                new RecordDecision(meetingId, request.decisionId(), request.text(), request.actions()));
+                new RecordDecision(meetingId, request.decisionId(), request.text(), request.actions()), Long.class);
         return new Recorded(request.decisionId(), sent.result(), sent.commandId());
     }
 
@@ -92,7 +92,7 @@ public class MeetingController {
     }
 
     private Recorded send(MeetingCommand command) {
-        CommandSender.Sent<Long> sent = commands.send(command);
+        CommandSender.Sent<Long> sent = commands.send(command, Long.class);
         return new Recorded(command.meetingId(), sent.result(), sent.commandId());
     }
 }

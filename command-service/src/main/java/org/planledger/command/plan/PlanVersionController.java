@@ -30,7 +30,7 @@ public class PlanVersionController {
     public Published publish(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                              @Valid @RequestBody PublishPlanVersionRequest request) {
         PublishPlanVersion command = request.toCommand(planId);
-        CommandSender.Sent<String> sent = commands.send(command);
+        CommandSender.Sent<String> sent = commands.send(command, String.class);
         return new Published(command.planVersionId(), command.actions().size(), sent.commandId());
     }
 

@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.planledger.command.AlreadyExists;
 import org.planledger.command.RuleViolation;
+import org.planledger.command.idempotency.IdempotencyKeyInUse;
+import org.planledger.command.idempotency.IdempotencyKeyReused;
 import org.planledger.web.ProblemHandler;
 import org.planledger.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -53,6 +55,17 @@ public class CommandProblemHandler extends ProblemHandler {
     ProblemDetail concurrentWrite(ConcurrencyException e) {
         return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Concurrent change",
                 "another change to the same record was saved at the same moment; nothing of this request was saved, retry it");
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, Problems.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyInUse.class)
+    ProblemDetail idempotencyKeyInUse(IdempotencyKeyInUse e) {
+        return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Request in progress", e.getMessage());
     }
 
     @ExceptionHandler(EventStoreException.class)
