@@ -132,6 +132,7 @@ Plan Ledger is running (started in $(( $(date +%s) - started_at ))s).
   Query API (reads):    http://localhost:$query_port/swagger-ui.html
   Command API (writes): http://localhost:$command_port/swagger-ui.html
   Health:               http://localhost:$command_port/actuator/health  http://localhost:$query_port/actuator/health
+  Sign in (HTTP Basic): secretariat, auditor or chair-<bodyId>, password \$DEMO_PASSWORD (default demo)
   Database:             $database_note
   Logs:                 $data_dir/logs/
 Press Ctrl-C to stop.

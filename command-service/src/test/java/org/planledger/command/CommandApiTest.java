@@ -61,7 +61,7 @@ class CommandApiTest {
                 .containsExactly(plan + "/2023-11", plan + "/2023-11/1", plan + "/2023-11/2", plan + "/2023-11/3");
         assertThat(events).allSatisfy(event -> {
             assertThat(event.metadata())
-                    .containsEntry("actor", "anonymous")
+                    .containsEntry("actor", "secretariat")
                     .containsEntry("commandId", answer.get("commandId"))
                     .containsEntry("correlationId", "publication-test")
                     .containsEntry("effectiveOn", "2023-11-01")
@@ -96,7 +96,7 @@ class CommandApiTest {
         assertThat(events.subList(1, 3)).allSatisfy(event -> assertThat(event.metadata())
                 .containsEntry("decisionId", decision)
                 .containsEntry("effectiveOn", "2024-03-01")
-                .containsEntry("actor", "anonymous")
+                .containsEntry("actor", "secretariat")
                 .containsEntry("commandId", answer.get("commandId")));
     }
 

@@ -30,6 +30,7 @@ import org.planledger.events.PlanVersionPublished;
 import org.planledger.events.ProgressRecorded;
 import org.planledger.events.Timeframe;
 import org.planledger.query.body.BodyProjection;
+import org.planledger.web.security.TestIdentities;
 import org.planledger.query.changes.ChangeLogProjection;
 import org.planledger.query.status.PlanStatusProjection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,11 +93,12 @@ class ReplayTest {
         Map<String, List<Map<String, Object>>> live = readModels();
         assertThat(live).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
 
-        http.post().uri("/api/admin/replay").exchange()
+        http.post().uri("/api/admin/replay").header(HttpHeaders.AUTHORIZATION, TestIdentities.basic("secretariat")).exchange()
                 .expectStatus().isAccepted()
                 .expectHeader().location("/api/admin/replay");
         awaitCaughtUp();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/admin/replay").exchange()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/admin/replay")
+                .header(HttpHeaders.AUTHORIZATION, TestIdentities.basic("secretariat")).exchange()
                 .expectBody().jsonPath("$.replaying").isEqualTo(false));
 
         assertThat(readModels()).isEqualTo(live);
@@ -119,7 +121,7 @@ class ReplayTest {
                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
                     .expectBody().jsonPath("$.detail")
                     .isEqualTo("the read models are being rebuilt from the event store; try again shortly"));
-            http.get().uri("/api/admin/replay").exchange()
+            http.get().uri("/api/admin/replay").header(HttpHeaders.AUTHORIZATION, TestIdentities.basic("secretariat")).exchange()
                     .expectStatus().isOk()
                     .expectBody()
                     .jsonPath("$.replaying").isEqualTo(true)

@@ -89,10 +89,11 @@ class GovernanceFlowIT {
     void auditsWhatTheImportRecordedAndExportsItAsCsv() {
         awaitJson(ledger.queryUrl(PLAN + "/status"), body -> actions(body).size() == 18);
         String actor = "/api/audit?actor=system:seed-import&type=PlanVersionPublished";
-        JsonNode page = Http.get(ledger.queryUrl(actor)).body();
+        JsonNode page = Http.getAs("auditor", ledger.queryUrl(actor)).body();
+        assertThat(Http.get(ledger.queryUrl(actor)).status()).as("the audit log without signing in").isEqualTo(401);
         assertThat(refs(page.get("entries"), "subject")).containsExactly("chronic-pain/2023-11", "chronic-pain/2022-07");
 
-        Http.TextResponse csv = Http.getText(ledger.queryUrl("/api/audit?actor=system:seed-import"), "text/csv");
+        Http.TextResponse csv = Http.getText("auditor", ledger.queryUrl("/api/audit?actor=system:seed-import"), "text/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
@@ -120,7 +121,8 @@ class GovernanceFlowIT {
                 "{\"ownerBodyId\": \"slwg-a\", \"reason\": \"Aim B pathway work moves to SLWG A\", \"decisionId\": \"%s\"}"
                         .formatted(decision), 201);
 
-        JsonNode view = awaitJson(ledger.queryUrl("/api/decisions/" + decision), body -> body.get("changes").size() == 1);
+        JsonNode view = awaitJson("secretariat", ledger.queryUrl("/api/decisions/" + decision),
+                body -> body.get("changes").size() == 1);
         assertThat(view.at("/meeting/meetingId").asString()).isEqualTo(meeting);
         assertThat(view.at("/changes/0/type").asString()).isEqualTo("OwnerReassigned");
         assertThat(view.at("/changes/0/subject").asString()).isEqualTo("chronic-pain/2023-11/7");
@@ -148,7 +150,7 @@ class GovernanceFlowIT {
                 {"items": [{"number": 1, "heading": "Aim B", "text": "SLWG A to take Actions 7 and 8"}],
                  "reason": "Action 8 was agreed too and left out"}""", 201);
 
-        JsonNode meeting = awaitJson(ledger.queryUrl("/api/meetings/" + january),
+        JsonNode meeting = awaitJson("secretariat", ledger.queryUrl("/api/meetings/" + january),
                 body -> body.at("/minutes/revisions").size() == 2 && "PUBLISHED".equals(body.at("/minutes/state").asString()));
         assertThat(meeting.at("/minutes/approvedAt").asString()).isEqualTo(february);
         assertThat(meeting.at("/minutes/items/0/text").asString()).isEqualTo("SLWG A to take Actions 7 and 8");
@@ -166,9 +168,14 @@ class GovernanceFlowIT {
     }
 
     private static JsonNode awaitJson(String url, java.util.function.Predicate<JsonNode> ready) {
+        return awaitJson(null, url, ready);
+    }
+
+    /** Waits until a GET (signed in as {@code user}, or not if null) answers 200 with what {@code ready} wants. */
+    private static JsonNode awaitJson(String user, String url, java.util.function.Predicate<JsonNode> ready) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            Http.Response response = Http.get(url);
+            Http.Response response = user == null ? Http.get(url) : Http.getAs(user, url);
             last[0] = response.body();
             return response.status() == 200 && ready.test(response.body());
         });

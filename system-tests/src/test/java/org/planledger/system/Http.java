@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 /** A plain HTTP client for talking JSON to the running services. */
@@ -24,14 +26,28 @@ final class Http {
     private Http() {
     }
 
+    /** The password of ./run.sh's demo accounts (DEMO_PASSWORD is not set in the tests). */
+    static final String PASSWORD = "demo";
+
+    /** A GET without signing in, as the public reads. */
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET signed in with a demo account. */
+    static Response getAs(String user, String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).GET());
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A GET whose answer is text (a CSV export, say), with its status and content type. */
-    static TextResponse getText(String url, String accept) {
+    static TextResponse getText(String user, String url, String accept) {
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+                    .header("Authorization", basic(user))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return new TextResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
@@ -46,6 +62,7 @@ final class Http {
     record TextResponse(int status, String contentType, String body) {
     }
 
+    /** A POST signed in as the secretariat. */
     static Response post(String url, String json) {
         return post(url, json, Map.of());
     }
@@ -53,6 +70,7 @@ final class Http {
     static Response post(String url, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("Authorization", basic("secretariat"))
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return send(request);

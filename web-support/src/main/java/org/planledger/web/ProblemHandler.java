@@ -47,6 +47,11 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(NotPermitted.class)
+    ProblemDetail notPermitted(NotPermitted e) {
+        return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Not permitted", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     protected ProblemDetail unexpected(Exception e) {
         String reference = UUID.randomUUID().toString();

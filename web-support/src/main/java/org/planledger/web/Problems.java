@@ -15,6 +15,8 @@ public final class Problems {
     public static final URI CONFLICT = URI.create("urn:plan-ledger:problem:conflict");
     public static final URI RULE_VIOLATION = URI.create("urn:plan-ledger:problem:rule-violation");
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:plan-ledger:problem:idempotency-key-reused");
+    public static final URI UNAUTHENTICATED = URI.create("urn:plan-ledger:problem:unauthenticated");
+    public static final URI FORBIDDEN = URI.create("urn:plan-ledger:problem:forbidden");
     public static final URI UNAVAILABLE = URI.create("urn:plan-ledger:problem:unavailable");
     public static final URI INTERNAL_ERROR = URI.create("urn:plan-ledger:problem:internal-error");
 

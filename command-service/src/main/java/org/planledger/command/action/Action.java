@@ -3,11 +3,13 @@ package org.planledger.command.action;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.planledger.command.GovernanceRecords;
 import org.planledger.command.Mandate;
 import org.planledger.command.RuleViolation;
+import org.planledger.command.metadata.CommandMetadata;
 import org.planledger.events.ActionCarriedForward;
 import org.planledger.events.ActionPublished;
 import org.planledger.events.ActionRef;
@@ -17,6 +19,7 @@ import org.planledger.events.OwnerReassigned;
 import org.planledger.events.ProgressRecorded;
 import org.planledger.events.Timeframe;
 import org.planledger.events.TimeframeChanged;
+import org.planledger.web.NotPermitted;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -55,7 +58,13 @@ public class Action {
     }
 
     @CommandHandler
-    public long handle(RecordProgress command, GovernanceRecords records) {
+    public long handle(RecordProgress command, GovernanceRecords records,
+                       @MetaDataValue(CommandMetadata.ACTING_FOR) String actingFor) {
+        if (actingFor != null && !actingFor.equals(owner)) {
+            // A chair speaks for its body's actions only, and only while the body owns them.
+            throw new NotPermitted("the chair of " + actingFor + " may record progress only on actions " + actingFor
+                    + " owns; " + id + " is owned by " + (owner == null ? "no body" : owner));
+        }
         refuseIfEnded("takes no further progress");
         if (command.status() != null && !PROGRESS_STATUSES.contains(command.status())) {
             throw new RuleViolation("a progress update may set the status to " + PROGRESS_STATUSES

@@ -1,6 +1,8 @@
 package org.planledger.command.metadata;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.planledger.web.security.Roles;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -24,6 +26,13 @@ public class CurrentActor {
             Principal principal = request.getUserPrincipal();
             return principal == null ? ANONYMOUS : principal.getName();
         });
+    }
+
+    /** The body the signed-in chair acts for, if the actor is a chair (see Roles). */
+    public Optional<String> chairOf() {
+        return currentRequest().map(HttpServletRequest::getUserPrincipal)
+                .filter(Authentication.class::isInstance)
+                .flatMap(principal -> Roles.chairOf((Authentication) principal));
     }
 
     /** The current HTTP request, if this thread is serving one. */

@@ -64,6 +64,7 @@ final class EventMetadataInterceptor implements MessageDispatchInterceptor<Comma
             }
         }
         metadata.put(ACTOR, currentActor.name().orElseGet(() -> (String) given.getOrDefault(ACTOR, SYSTEM)));
+        currentActor.chairOf().ifPresent(body -> metadata.put(CommandMetadata.ACTING_FOR, body));
         metadata.put(RECORDED_AT, recordedAt.toString());
         metadata.put(EFFECTIVE_ON, effectiveOn.toString());
         metadata.put(COMMAND_ID, command.getIdentifier());

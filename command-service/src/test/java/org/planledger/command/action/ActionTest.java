@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.planledger.command.InMemoryRecords;
+import org.planledger.command.metadata.CommandMetadata;
+import org.planledger.web.NotPermitted;
 import org.planledger.events.ActionCarriedForward;
 import org.planledger.events.ActionPublished;
 import org.planledger.events.ActionRef;
@@ -21,6 +23,7 @@ import org.planledger.events.TimeframeChanged;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.planledger.command.Refusals.refuses;
 
@@ -60,6 +63,31 @@ class ActionTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ProgressRecorded(REF, "Pilot evaluated", List.of("https://example.org/evaluation")))
                 .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void letsTheChairOfTheOwningBodyRecordProgress() {
+        fixture.given(PUBLISHED)
+                .when(progress("Pilot evaluated", null, null), Map.of(CommandMetadata.ACTING_FOR, "service-managers-network"))
+                .expectEvents(new ProgressRecorded(REF, "Pilot evaluated", List.of("https://example.org/evaluation")));
+    }
+
+    @Test
+    void refusesProgressFromTheChairOfAnotherBody() {
+        fixture.given(PUBLISHED)
+                .when(progress("Pilot evaluated", null, null), Map.of(CommandMetadata.ACTING_FOR, "slwg-b"))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage("the chair of slwg-b may record progress only on actions slwg-b owns; "
+                        + REF + " is owned by service-managers-network");
+    }
+
+    @Test
+    void refusesProgressFromTheFormerOwnersChairOnceTheActionIsReassigned() {
+        fixture.given(PUBLISHED, new OwnerReassigned(REF, "service-managers-network", "slwg-b"))
+                .when(progress("Still ours?", null, null), Map.of(CommandMetadata.ACTING_FOR, "service-managers-network"))
+                .expectNoEvents()
+                .expectException(NotPermitted.class);
     }
 
     @Test
