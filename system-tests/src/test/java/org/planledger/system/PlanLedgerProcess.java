@@ -1,5 +1,7 @@
 package org.planledger.system;
 
+import org.planledger.localpostgres.Database;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,12 +25,19 @@ final class PlanLedgerProcess implements AutoCloseable {
     final int queryPort;
     final int databasePort;
     final Path dataDir;
+    private final Database database;
     private Process process;
     private List<ProcessHandle> children = List.of();
     private Duration startup;
 
     PlanLedgerProcess(Path dataDir) throws IOException {
+        this(dataDir, null);
+    }
+
+    /** With {@code database} given, run.sh starts no PostgreSQL of its own and uses that one (SPRING_DATASOURCE_URL). */
+    PlanLedgerProcess(Path dataDir, Database database) throws IOException {
         this.dataDir = dataDir;
+        this.database = database;
         this.commandPort = freePort();
         this.queryPort = freePort();
         this.databasePort = freePort();
@@ -45,6 +54,11 @@ final class PlanLedgerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder("bash", "run.sh").directory(ROOT.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.remove("SPRING_DATASOURCE_URL");
+        if (database != null) {
+            env.put("SPRING_DATASOURCE_URL", database.url());
+            env.put("SPRING_DATASOURCE_USERNAME", database.username());
+            env.put("SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
+        }
         env.put("COMMAND_SERVICE_PORT", Integer.toString(commandPort));
         env.put("QUERY_SERVICE_PORT", Integer.toString(queryPort));
         env.put("PLAN_LEDGER_DB_PORT", Integer.toString(databasePort));

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** How commands are sent and how their metadata reaches the events they produce. */
 @Configuration(proxyBeanMethods = false)
@@ -20,13 +22,23 @@ public class CommandConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The gateway every caller uses; it stamps each command with its metadata as it is sent. */
+    /**
+     * The gateway every caller uses; it stamps each command with its metadata as it is sent. A command that lost a
+     * race to append to its aggregate is sent again (see ConcurrentWriteRetries).
+     */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, Clock clock, CurrentActor currentActor) {
+    public CommandGateway commandGateway(CommandBus commandBus, Clock clock, CurrentActor currentActor,
+                                         ScheduledExecutorService commandRetries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .dispatchInterceptors(new EventMetadataInterceptor(clock, currentActor))
+                .retryScheduler(new ConcurrentWriteRetries(commandRetries))
                 .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ScheduledExecutorService commandRetries() {
+        return Executors.newScheduledThreadPool(2);
     }
 
     /** Copies the command's metadata onto every event applied while handling it. */

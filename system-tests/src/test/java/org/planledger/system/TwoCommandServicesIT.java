@@ -1,0 +1,126 @@
+package org.planledger.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planledger.localpostgres.Database;
+import org.planledger.localpostgres.TestDatabases;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two whole Plan Ledgers (./run.sh twice: two command services, two query services) on one PostgreSQL, writing to
+ * the same action at the same time. No acknowledged update is lost or doubled, and an Idempotency-Key used on one
+ * command service is honoured by the other.
+ */
+class TwoCommandServicesIT {
+
+    private static final String ACTION_7 = "/api/plans/chronic-pain/versions/2023-11/actions/7";
+    private static final int CLIENTS = 8;
+    private static final int COMMANDS_EACH = 25;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void concurrentWritersThroughTwoProcessesLoseNothingAndDoubleNothing() throws Exception {
+        Database database = TestDatabases.create();
+        try (PlanLedgerProcess first = new PlanLedgerProcess(data.resolve("first"), database).start();
+             PlanLedgerProcess second = new PlanLedgerProcess(data.resolve("second"), database).start()) {
+            List<PlanLedgerProcess> services = List.of(first, second);
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            Map<String, JsonNode> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Integer> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                int c = client;
+                done.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < COMMANDS_EACH; i++) {
+                        String summary = run + " client " + c + " update " + i;
+                        PlanLedgerProcess service = services.get((c + i) % 2);
+                        Http.Response response = Http.post(service.commandUrl(ACTION_7 + "/progress"),
+                                "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", key(summary)));
+                        if (response.status() == 201) {
+                            acknowledged.put(summary, response.body());
+                        } else {
+                            refused.add(response.status());
+                        }
+                    }
+                }, clients));
+            }
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+            clients.shutdown();
+
+            Map<String, Integer> stored = progressStored(database, run);
+            System.out.printf("two command services: sent %d, acknowledged %d, refused %d (statuses %s), stored %d%n",
+                    CLIENTS * COMMANDS_EACH, acknowledged.size(), refused.size(), new java.util.TreeSet<>(refused),
+                    stored.size());
+            assertThat(refused).as("commands not acknowledged").isEmpty();
+            assertThat(stored.keySet()).as("acknowledged progress in the store").containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
+            assertThat(stored.values()).as("copies of each").containsOnly(1);
+            assertThat(sequenceGaps(database)).as("gaps in action 7's sequence numbers").isZero();
+
+            // Each keyed command sent again, to the other service: the first answer, and nothing appended.
+            for (String summary : acknowledged.keySet().stream().limit(20).toList()) {
+                for (PlanLedgerProcess service : services) {
+                    Http.Response repeat = Http.post(service.commandUrl(ACTION_7 + "/progress"),
+                            "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", key(summary)));
+                    assertThat(repeat.status()).isEqualTo(201);
+                    assertThat(repeat.body()).isEqualTo(acknowledged.get(summary));
+                }
+            }
+            assertThat(progressStored(database, run)).isEqualTo(stored);
+            first.stop();
+            second.stop();
+        }
+    }
+
+    private static String key(String summary) {
+        return UUID.nameUUIDFromBytes(summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** How many times each progress summary of this run is in the store. */
+    private static Map<String, Integer> progressStored(Database database, String run) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'summary' FROM events.domain_event_entry
+                      WHERE aggregate_identifier = 'chronic-pain/2023-11/7' AND payload_type = 'ProgressRecorded'""")) {
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String summary = rows.getString(1);
+                    if (summary.startsWith(run)) {
+                        counts.merge(summary, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static long sequenceGaps(Database database) throws Exception {
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT max(sequence_number) + 1 - count(*) FROM events.domain_event_entry
+                      WHERE aggregate_identifier = 'chronic-pain/2023-11/7'""");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
