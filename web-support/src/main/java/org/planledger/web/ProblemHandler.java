@@ -102,8 +102,14 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge(tooLarge.maxBytes()));
+            }
+        }
         return ResponseEntity.badRequest().body(Problems.invalid(List.of(describe(e.getCause()))));
     }
+
 
     /** Turns Jackson's account of an unreadable body into a field name and a message without Java types in it. */
     private static Problems.FieldError describe(Throwable cause) {
@@ -113,6 +119,9 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = jsonPath(jackson);
         if (cause instanceof UnrecognizedPropertyException) {
             return new Problems.FieldError(field, "is not a field this request takes");
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return new Problems.FieldError(field, PlainText.MESSAGE);
         }
         if (cause instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
             return new Problems.FieldError(field, "'" + format.getValue() + "' is not one of "

@@ -17,6 +17,7 @@ public final class Problems {
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:plan-ledger:problem:idempotency-key-reused");
     public static final URI UNAUTHENTICATED = URI.create("urn:plan-ledger:problem:unauthenticated");
     public static final URI FORBIDDEN = URI.create("urn:plan-ledger:problem:forbidden");
+    public static final URI TOO_LARGE = URI.create("urn:plan-ledger:problem:too-large");
     public static final URI UNAVAILABLE = URI.create("urn:plan-ledger:problem:unavailable");
     public static final URI INTERNAL_ERROR = URI.create("urn:plan-ledger:problem:internal-error");
 
@@ -28,6 +29,12 @@ public final class Problems {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /** A 413 for a body over the limit. */
+    public static ProblemDetail tooLarge(long maxBytes) {
+        return of(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, "Request too large",
+                "the request body is larger than " + maxBytes + " bytes; nothing was changed");
     }
 
     /** A 400 that names each field at fault. */

@@ -1,0 +1,27 @@
+package org.planledger.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What both services refuse before reading a request: bodies over the size limit, text with control characters. */
+@Configuration(proxyBeanMethods = false)
+public class WebLimits {
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${plan-ledger.web.max-request-bytes:262144}") long maxBytes, JsonMapper json) {
+        FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    JacksonModule plainText() {
+        return PlainText.module();
+    }
+}
