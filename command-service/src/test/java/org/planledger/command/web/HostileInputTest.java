@@ -1,14 +1,13 @@
 package org.planledger.command.web;
 
 import org.junit.jupiter.api.Test;
+import org.planledger.command.CommandEndpoints;
 import org.planledger.command.CommandServiceTest;
 import org.planledger.command.StoredEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ class HostileInputTest {
     @Test
     void refusesEveryHostileBodyAsAClientMistakeAndAppendsNothing() {
         Random random = new Random(SEED);
-        List<String> endpoints = commandEndpoints();
+        List<String> endpoints = CommandEndpoints.aimedAtNothing(mappings);
         long before = stored.count();
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -143,20 +142,5 @@ class HostileInputTest {
             case 4 -> "[" + hostileValue(random, depth + 1) + ", " + hostileValue(random, depth + 1) + "]";
             default -> "{\"" + UUID.randomUUID() + "\": " + hostileValue(random, depth + 1) + "}";
         };
-    }
-
-    /** Every POST under /api, its path variables naming a plan, body and meeting that do not exist. */
-    private List<String> commandEndpoints() {
-        List<String> endpoints = new ArrayList<>();
-        for (RequestMappingInfo mapping : mappings.getHandlerMethods().keySet()) {
-            if (mapping.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
-                mapping.getPatternValues().stream().filter(pattern -> pattern.startsWith("/api/")).forEach(pattern ->
-                        endpoints.add(pattern.replace("{planId}", "no-such-plan").replace("{versionId}", "2023-11")
-                                .replace("{number}", "1").replace("{bodyId}", "no-such-body")
-                                .replace("{meetingId}", "no-such-meeting").replace("{personId}", "nobody")));
-            }
-        }
-        endpoints.sort(String::compareTo);
-        return endpoints;
     }
 }
