@@ -136,6 +136,23 @@ class ReplayTest {
     }
 
     @Test
+    void stopsAndStartsThisInstancesProcessorsOnRequest() {
+        appendAPlanWithHistory("stopping-" + UUID.randomUUID().toString().substring(0, 8));
+        awaitCaughtUp();
+        String secretariat = TestIdentities.basic("secretariat");
+        http.post().uri("/api/admin/processors/stop").header(HttpHeaders.AUTHORIZATION, secretariat).exchange()
+                .expectStatus().isNoContent();
+        try {
+            assertThat(PROCESSORS).allSatisfy(name -> assertThat(processor(name).isRunning()).as(name).isFalse());
+        } finally {
+            http.post().uri("/api/admin/processors/start").header(HttpHeaders.AUTHORIZATION, secretariat).exchange()
+                    .expectStatus().isNoContent();
+        }
+        assertThat(PROCESSORS).allSatisfy(name -> assertThat(processor(name).isRunning()).as(name).isTrue());
+        awaitCaughtUp();
+    }
+
+    @Test
     void anEventDeliveredTwiceIsAppliedOnce() throws Exception {
         String plan = "redelivery-" + UUID.randomUUID().toString().substring(0, 8);
         ActionRef action = new ActionRef(plan, "2023-11", 1);
