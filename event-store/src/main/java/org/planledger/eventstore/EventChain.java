@@ -40,10 +40,12 @@ public class EventChain {
         this.readOnly.setReadOnly(true);
     }
 
-    /** The chain's head: the last event chained and its hash. */
+    /** The chain's head: the last event chained and its hash (before the first event, the starting hash). */
     public Link head() {
-        return jdbc.queryForObject("SELECT global_index, hash FROM " + SCHEMA + ".chain_head",
-                (rs, row) -> new Link(rs.getObject("global_index", Long.class), hex(rs.getBytes("hash"))));
+        return jdbc.query("SELECT global_index, hash FROM " + SCHEMA + ".event_hash ORDER BY global_index DESC LIMIT 1",
+                        (rs, row) -> new Link(rs.getLong("global_index"), hex(rs.getBytes("hash"))))
+                .stream().findFirst()
+                .orElseGet(() -> new Link(null, hex(sha256(GENESIS_TEXT.getBytes(StandardCharsets.UTF_8)))));
     }
 
     /**
@@ -60,12 +62,7 @@ public class EventChain {
                       FROM %1$s.domain_event_entry e
                       FULL JOIN %1$s.event_hash h ON h.global_index = e.global_index
                      ORDER BY 1""".formatted(SCHEMA), (RowCallbackHandler) walk::step);
-            Link head = head();
-            if (walk.firstBroken == null && !Arrays.equals(walk.previousHash, unhex(head.hash()))) {
-                // The head must be the last event's hash, or events after it were removed.
-                walk.firstBroken = head.position() == null ? 0L : head.position();
-            }
-            return new Verification(walk.firstBroken == null, walk.firstBroken, walk.checked, head,
+            return new Verification(walk.firstBroken == null, walk.firstBroken, walk.checked, head(),
                     checkpoint == null ? null : walk.checkpointMatches);
         });
     }
