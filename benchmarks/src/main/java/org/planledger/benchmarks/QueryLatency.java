@@ -36,6 +36,9 @@ final class QueryLatency {
     private static final int WARMUP = 200;
     private static final int SAMPLES = 1_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The demo auditor QueryServiceProcess switches on: the audit log needs the role, and public reads ignore it. */
+    private static final String AUDITOR = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("auditor:benchmark".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final long events;
     private final int plans;
@@ -161,7 +164,8 @@ final class QueryLatency {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", AUDITOR).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());

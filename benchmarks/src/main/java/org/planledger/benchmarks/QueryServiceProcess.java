@@ -45,6 +45,9 @@ final class QueryServiceProcess implements AutoCloseable {
         builder.environment().put("SPRING_DATASOURCE_USERNAME", database.username());
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
         builder.environment().put("QUERY_SERVICE_PORT", Integer.toString(port));
+        // The audit log is for auditors: the harness signs in with the demo account (QueryLatency.AUDITOR).
+        builder.environment().put("PLAN_LEDGER_SECURITY_DEMO_ACCOUNTS", "true");
+        builder.environment().put("DEMO_PASSWORD", "benchmark");
         return new QueryServiceProcess(builder.start(), port, log);
     }
 
