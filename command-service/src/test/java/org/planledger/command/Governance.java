@@ -8,8 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** Sets up the governance a test needs through the API: bodies, held meetings and their decisions. */
+/** Sets up what a test needs through the API: plans, bodies, held meetings and their decisions. */
 @Component
 public class Governance {
 
@@ -17,6 +18,22 @@ public class Governance {
 
     public Governance(RestTestClient http) {
         this.http = http;
+    }
+
+    /**
+     * A plan under a fresh id with version 2023-11 of {@code actions} actions under aim A, owned by {@code ownerBodyId}
+     * (or by no body if null); the actions are {@code {plan}/2023-11/1} and on.
+     */
+    public String plan(String prefix, int actions, String ownerBodyId) {
+        String plan = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = ownerBodyId == null ? "" : ", \"ownerBodyId\": \"" + ownerBodyId + "\"";
+        post("/api/plans/" + plan + "/versions", """
+                {"versionId": "2023-11", "title": "T", "publishedOn": "2023-11-01",
+                 "aims": [{"code": "A", "title": "Person Centred Care"}], "actions": [%s]}""".formatted(
+                IntStream.rangeClosed(1, actions)
+                        .mapToObj(n -> "{\"number\": " + n + ", \"aim\": \"A\", \"title\": \"Action " + n + "\"" + owner + "}")
+                        .collect(Collectors.joining(", "))));
+        return plan;
     }
 
     /** A body of a kind, under a fresh id. */

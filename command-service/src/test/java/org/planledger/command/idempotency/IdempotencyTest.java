@@ -2,6 +2,7 @@ package org.planledger.command.idempotency;
 
 import org.junit.jupiter.api.Test;
 import org.planledger.command.CommandServiceTest;
+import org.planledger.command.Governance;
 import org.planledger.command.StoredEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -30,10 +31,12 @@ class IdempotencyTest {
     RestTestClient http;
     @Autowired
     StoredEvents stored;
+    @Autowired
+    Governance governance;
 
     @Test
     void aRepeatGetsTheFirstAnswerAndAppendsNothing() {
-        String plan = publishedPlan();
+        String plan = governance.plan("idem", 2, null);
         String key = UUID.randomUUID().toString();
 
         Map<String, Object> first = progress(plan, key, "{\"summary\": \"once\"}")
@@ -54,7 +57,7 @@ class IdempotencyTest {
 
     @Test
     void theSameKeyForAnotherRequestIsRefusedAndAppendsNothing() {
-        String plan = publishedPlan();
+        String plan = governance.plan("idem", 2, null);
         String key = UUID.randomUUID().toString();
         progress(plan, key, "{\"summary\": \"first\"}").expectStatus().isCreated();
 
@@ -77,7 +80,7 @@ class IdempotencyTest {
 
     @Test
     void requestsWithOneKeyAtTheSameMomentAppendOnceAndAllGetTheFirstAnswer() throws Exception {
-        String plan = publishedPlan();
+        String plan = governance.plan("idem", 2, null);
         String key = UUID.randomUUID().toString();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<CompletableFuture<Map<String, Object>>> answers = new ArrayList<>();
@@ -99,7 +102,7 @@ class IdempotencyTest {
 
     @Test
     void refusesAMalformedKey() {
-        String plan = publishedPlan();
+        String plan = governance.plan("idem", 2, null);
         progress(plan, "not a key!", "{\"summary\": \"x\"}")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
@@ -109,16 +112,5 @@ class IdempotencyTest {
     private RestTestClient.ResponseSpec progress(String plan, String key, String body) {
         return http.post().uri("/api/plans/{plan}/versions/2023-11/actions/1/progress", plan)
                 .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key).body(body).exchange();
-    }
-
-    private String publishedPlan() {
-        String plan = "idem-" + UUID.randomUUID().toString().substring(0, 8);
-        http.post().uri("/api/plans/{plan}/versions", plan).contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"versionId": "2023-11", "title": "T", "publishedOn": "2023-11-01",
-                         "aims": [{"code": "A", "title": "Person Centred Care"}],
-                         "actions": [{"number": 1, "aim": "A", "title": "One"}, {"number": 2, "aim": "A", "title": "Two"}]}""")
-                .exchange().expectStatus().isCreated();
-        return plan;
     }
 }

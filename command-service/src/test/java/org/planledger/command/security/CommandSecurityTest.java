@@ -17,7 +17,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,12 +74,7 @@ class CommandSecurityTest {
     void aChairRecordsProgressOnlyOnWhatItsBodyOwnsNow() {
         String owner = governance.body("SHORT_LIFE_WORKING_GROUP");
         String other = governance.body("SHORT_LIFE_WORKING_GROUP");
-        String plan = "sec-" + UUID.randomUUID().toString().substring(0, 8);
-        http.post().uri("/api/plans/{plan}/versions", plan).contentType(MediaType.APPLICATION_JSON).body("""
-                        {"versionId": "2023-11", "title": "T", "publishedOn": "2023-11-01",
-                         "aims": [{"code": "A", "title": "Person Centred Care"}],
-                         "actions": [{"number": 1, "aim": "A", "title": "One", "ownerBodyId": "%s"}]}""".formatted(owner))
-                .exchange().expectStatus().isCreated();
+        String plan = governance.plan("sec", 1, owner);
         String progress = "/api/plans/" + plan + "/versions/2023-11/actions/1/progress";
 
         assertThat(post(progress, "chair-" + owner, "{\"summary\": \"from the owner's chair\"}")).isEqualTo(201);
@@ -99,12 +93,7 @@ class CommandSecurityTest {
 
     @Test
     void theActorIsTheSignedInUserWhateverTheRequestSays() {
-        String plan = "spoof-" + UUID.randomUUID().toString().substring(0, 8);
-        http.post().uri("/api/plans/{plan}/versions", plan).contentType(MediaType.APPLICATION_JSON).body("""
-                        {"versionId": "2023-11", "title": "T", "publishedOn": "2023-11-01",
-                         "aims": [{"code": "A", "title": "Person Centred Care"}],
-                         "actions": [{"number": 1, "aim": "A", "title": "One"}]}""")
-                .exchange().expectStatus().isCreated();
+        String plan = governance.plan("spoof", 1, null);
         String progress = "/api/plans/" + plan + "/versions/2023-11/actions/1/progress";
 
         http.post().uri(progress).contentType(MediaType.APPLICATION_JSON)
