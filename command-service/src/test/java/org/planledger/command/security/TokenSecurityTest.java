@@ -4,15 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.planledger.command.StoredEvents;
 import org.planledger.localpostgres.FreshDatabase;
 import org.planledger.web.security.TestIdentities;
+import org.planledger.web.security.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -31,16 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("production")
 @AutoConfigureRestTestClient
 @ContextConfiguration(initializers = FreshDatabase.class)
-@Import(TokenSecurityTest.IdentityProvider.class)
+@Import(TestIdentityProvider.class)
 class TokenSecurityTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class IdentityProvider {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestIdentities.decoder();
-        }
-    }
 
     @Autowired
     RestTestClient http;

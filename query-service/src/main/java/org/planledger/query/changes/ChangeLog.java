@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /** Reads the change log. */
@@ -55,9 +57,15 @@ public class ChangeLog {
                 .query(change).list();
     }
 
-    /** The change at one position of the store. */
-    public Optional<Change> at(long position) {
-        return jdbc.sql("SELECT * FROM change_log WHERE event_position = ?").param(position).query(change).optional();
+    /** The changes at the given positions of the store, by position, in one query. */
+    public Map<Long, Change> at(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM change_log WHERE event_position = ANY (?)")
+                .param(positions.toArray(Long[]::new))
+                .query(change).list().stream()
+                .collect(Collectors.toMap(Change::position, Function.identity()));
     }
 
     /** Every change that cited a decision as its authority, oldest first. */

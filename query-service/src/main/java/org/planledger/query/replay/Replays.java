@@ -52,7 +52,7 @@ public class Replays {
      * Resets every projection and starts rebuilding it. Refused if another instance still holds a processor's
      * segments: stop its processors first (see docs/architecture.md).
      */
-    public synchronized void replayAll() {
+    public void replayAll() {
         if (!resetting.compareAndSet(false, true)) {
             throw new ReplayRefused("a replay is already being started");
         }

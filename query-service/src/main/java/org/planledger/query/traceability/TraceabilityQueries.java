@@ -1,5 +1,6 @@
 package org.planledger.query.traceability;
 
+import org.planledger.query.changes.Change;
 import org.planledger.query.changes.ChangeLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,6 +9,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the exceptions to the mandate rules in the change log. The command service refuses such changes, so on a
@@ -41,7 +43,7 @@ public class TraceabilityQueries {
     }
 
     public Traceability.Report report() {
-        List<Traceability.Unmandated> unmandated = jdbc.sql("""
+        List<Position> problems = jdbc.sql("""
                         SELECT c.event_position,
                                CASE WHEN c.decision_id IS NULL THEN 'cites no decision'
                                     WHEN d.decision_id IS NULL THEN 'cites decision ' || c.decision_id || ', which is not recorded'
@@ -53,8 +55,10 @@ public class TraceabilityQueries {
                            AND (d.decision_id IS NULL OR NOT (c.subject = ANY (d.actions)))
                          ORDER BY c.event_position""")
                 .query((rs, row) -> new Position(rs.getLong("event_position"), rs.getString("problem")))
-                .list().stream()
-                .map(p -> new Traceability.Unmandated(changeLog.at(p.position()).orElseThrow(), p.problem()))
+                .list();
+        Map<Long, Change> changes = changeLog.at(problems.stream().map(Position::position).toList());
+        List<Traceability.Unmandated> unmandated = problems.stream()
+                .map(p -> new Traceability.Unmandated(changes.get(p.position()), p.problem()))
                 .toList();
         List<Traceability.Unacted> unacted = jdbc.sql("""
                         SELECT d.decision_id, d.meeting_id, d.text,

@@ -2,6 +2,7 @@ package org.planledger.query.security;
 
 import org.junit.jupiter.api.Test;
 import org.planledger.query.QueryServiceTest;
+import org.planledger.web.security.AccessMatrix;
 import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,9 +15,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,24 +41,19 @@ class QuerySecurityTest {
     void walksEveryQueryEndpointWithEveryRole() {
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThanOrEqualTo(20);
-        Map<String, String> outcomes = new LinkedHashMap<>();
+        AccessMatrix matrix = new AccessMatrix();
         for (Endpoint endpoint : endpoints) {
             Set<String> allowed = allowed(endpoint.pattern());
             for (String role : ROLES) {
-                String expected = allowed.contains(role) || allowed.contains("anyone") ? "allowed"
+                String expected = allowed.contains(role) || allowed.contains("anyone") ? AccessMatrix.ALLOWED
                         : role.equals("anonymous") ? "401" : "403";
-                if (endpoint.method() == HttpMethod.POST && expected.equals("allowed")) {
+                if (endpoint.method() == HttpMethod.POST && expected.equals(AccessMatrix.ALLOWED)) {
                     continue; // stopping the processors or replaying is ReplayTest's business
                 }
-                int status = request(endpoint, role);
-                String actual = status == 401 || status == 403 ? Integer.toString(status) : "allowed";
-                outcomes.put(endpoint + " as " + role, actual.equals(expected) ? "ok" : "expected " + expected + ", got " + status);
+                matrix.record(endpoint + " as " + role, expected, request(endpoint, role));
             }
         }
-        System.out.printf("access matrix: %d endpoints x %d roles, %d requests%n", endpoints.size(), ROLES.size(),
-                outcomes.size());
-        assertThat(outcomes).as("%d endpoints x %d roles", endpoints.size(), ROLES.size()).allSatisfy((check, outcome) ->
-                assertThat(outcome).as(check).isEqualTo("ok"));
+        matrix.assertAsExpected(endpoints.size(), ROLES.size());
     }
 
     /** The policy: who may call each endpoint. */

@@ -3,14 +3,12 @@ package org.planledger.query.security;
 import org.junit.jupiter.api.Test;
 import org.planledger.query.FreshDatabaseWithEventStore;
 import org.planledger.web.security.TestIdentities;
+import org.planledger.web.security.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -23,16 +21,8 @@ import java.util.List;
 @ActiveProfiles("production")
 @AutoConfigureRestTestClient
 @ContextConfiguration(initializers = FreshDatabaseWithEventStore.class)
-@Import(QueryTokenSecurityTest.IdentityProvider.class)
+@Import(TestIdentityProvider.class)
 class QueryTokenSecurityTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class IdentityProvider {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TestIdentities.decoder();
-        }
-    }
 
     @Autowired
     RestTestClient http;
