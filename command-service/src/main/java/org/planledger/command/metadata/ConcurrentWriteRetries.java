@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class ConcurrentWriteRetries implements RetryScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrentWriteRetries.class);
-    private static final int ATTEMPTS = 6;
+    private static final int ATTEMPTS = 10;
 
     private final ScheduledExecutorService executor;
 
@@ -35,8 +35,10 @@ final class ConcurrentWriteRetries implements RetryScheduler {
         }
         log.info("{} lost a race to append to {}; sending it again (attempt {})", commandMessage.getCommandName(),
                 lastFailure.getMessage(), failures.size() + 1);
-        // A little later each time, and spread, so two rivals do not collide again in step.
-        long delay = 5L * failures.size() + (long) (Math.random() * 10);
+        // Twice as long each time (5 ms, 10 ms, ... up to 320 ms) with full jitter, so rivals do not collide again in
+        // step: under eight writers to one action across two processes, five quick retries were occasionally not enough.
+        long ceiling = 5L << Math.min(failures.size() - 1, 6);
+        long delay = ceiling / 2 + (long) (Math.random() * ceiling);
         executor.schedule(dispatch, delay, TimeUnit.MILLISECONDS);
         return true;
     }
