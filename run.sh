@@ -112,6 +112,7 @@ start_service() {
     say "Starting the $name on port $port…"
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     env "$port_variable=$port" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" \
+        COMMAND_SERVICE_URL="http://localhost:$command_port" \
         "$java_cmd" ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
     pids+=($!)
     wait_until 180 "The $name" "${pids[-1]}" "$log" http_ok "$port" /actuator/health
@@ -127,6 +128,8 @@ wait_until 1800 "The read models" "${pids[-1]}" "$data_dir/logs/query-service.lo
 cat <<EOF 2>/dev/null || true
 
 Plan Ledger is running (started in $(( $(date +%s) - started_at ))s).
+  Web pages:            http://localhost:$query_port/
+  Progress report:      http://localhost:$query_port/api/plans/chronic-pain/report?format=html (or md, pdf)
   The plan now:         http://localhost:$query_port/api/plans/chronic-pain/status
   An action's history:  http://localhost:$query_port/api/plans/chronic-pain/versions/2023-11/actions/7/history
   Query API (reads):    http://localhost:$query_port/swagger-ui.html

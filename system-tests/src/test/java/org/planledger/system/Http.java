@@ -62,6 +62,24 @@ final class Http {
     record TextResponse(int status, String contentType, String body) {
     }
 
+    /** A GET without signing in whose answer is kept as bytes (a PDF, say), with the named header's value. */
+    static BytesResponse getBytes(String url, String header) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BytesResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue(header).orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record BytesResponse(int status, String contentType, String header, byte[] body) {
+    }
+
     /** A POST signed in as the secretariat. */
     static Response post(String url, String json) {
         return post(url, json, Map.of());

@@ -93,7 +93,7 @@ public class AuditController {
                 .body(csv);
     }
 
-    private static AuditFilter filter(String actor, String from, String to, String action, String body, String type,
+    static AuditFilter filter(String actor, String from, String to, String action, String body, String type,
                                       String decision) {
         if (action != null) {
             try {

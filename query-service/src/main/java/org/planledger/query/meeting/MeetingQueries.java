@@ -65,16 +65,22 @@ public class MeetingQueries {
 
     /** A decision without its changes, which the change log holds. */
     public Optional<DecisionRow> decision(String decisionId) {
-        return jdbc.sql("SELECT * FROM decision WHERE decision_id = ?").param(decisionId)
-                .query((rs, row) -> new DecisionRow(rs.getString("decision_id"), rs.getString("meeting_id"),
-                        rs.getString("text"), strings(rs.getArray("actions")), rs.getString("actor"),
-                        rs.getTimestamp("recorded_at").toInstant()))
-                .optional();
+        return jdbc.sql("SELECT * FROM decision WHERE decision_id = ?").param(decisionId).query(DECISION).optional();
+    }
+
+    /** The decisions that name an action, newest first: the mandates a change to it can cite. */
+    public List<DecisionRow> naming(String actionRef) {
+        return jdbc.sql("SELECT * FROM decision WHERE ? = ANY (actions) ORDER BY event_position DESC").param(actionRef)
+                .query(DECISION).list();
     }
 
     public record DecisionRow(String decisionId, String meetingId, String text, List<String> actions, String actor,
                               Instant recordedAt) {
     }
+
+    private static final RowMapper<DecisionRow> DECISION = (rs, row) -> new DecisionRow(rs.getString("decision_id"),
+            rs.getString("meeting_id"), rs.getString("text"), strings(rs.getArray("actions")), rs.getString("actor"),
+            rs.getTimestamp("recorded_at").toInstant());
 
     private JsonNode tree(String text) {
         return text == null ? null : json.readTree(text);

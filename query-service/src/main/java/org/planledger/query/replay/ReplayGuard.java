@@ -30,6 +30,6 @@ public class ReplayGuard implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).addPathPatterns("/api/**").excludePathPatterns("/api/admin/**");
+        }).addPathPatterns("/api/**", "/", "/plans/**", "/bodies/**", "/meetings/**", "/audit", "/audit.csv").excludePathPatterns("/api/admin/**");
     }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,24 +97,48 @@ public class Replays {
     /** Each processor still replaying, with the position its slowest segment has reached and the one it must reach. */
     public Map<String, Progress> unfinished() {
         Map<String, Progress> unfinished = new LinkedHashMap<>();
-        jdbc.sql("SELECT processor_name, token, token_type FROM token_entry WHERE token IS NOT NULL ORDER BY processor_name, segment")
-                .query((rs, row) -> {
-                    TrackingToken token = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("token"),
-                            byte[].class, new SimpleSerializedType(rs.getString("token_type"), null)));
-                    return Map.entry(rs.getString("processor_name"), token);
-                })
-                .list()
-                .forEach(entry -> {
-                    if (entry.getValue() instanceof ReplayToken replay) {
-                        long reached = replay.getCurrentToken() == null ? -1 : replay.getCurrentToken().position().orElse(-1);
-                        long target = replay.getTokenAtReset().position().orElse(-1);
-                        if (reached < target) {
-                            unfinished.merge(entry.getKey(), new Progress(reached, target),
-                                    (a, b) -> new Progress(Math.min(a.reached(), b.reached()), a.target()));
-                        }
-                    }
-                });
+        tokens().forEach(entry -> {
+            if (entry.getValue() instanceof ReplayToken replay) {
+                long reached = reached(replay);
+                long target = replay.getTokenAtReset().position().orElse(-1);
+                if (reached < target) {
+                    unfinished.merge(entry.getKey(), new Progress(reached, target),
+                            (a, b) -> new Progress(Math.min(a.reached(), b.reached()), a.target()));
+                }
+            }
+        });
         return unfinished;
+    }
+
+    /**
+     * The position up to which every segment of every one of {@code processors} has handled the events (-1 when
+     * one has handled none): what read models built by those processors reflect at least.
+     */
+    public long handledUpTo(Collection<String> processors) {
+        long lowest = Long.MAX_VALUE;
+        boolean any = false;
+        for (Map.Entry<String, TrackingToken> entry : tokens()) {
+            if (processors.contains(entry.getKey())) {
+                lowest = Math.min(lowest, reached(entry.getValue()));
+                any = true;
+            }
+        }
+        return any ? lowest : -1;
+    }
+
+    private static long reached(TrackingToken token) {
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        return current == null ? -1 : current.position().orElse(-1);
+    }
+
+    private List<Map.Entry<String, TrackingToken>> tokens() {
+        return jdbc.sql("SELECT processor_name, token, token_type FROM token_entry WHERE token IS NOT NULL ORDER BY processor_name, segment")
+                .query((rs, row) -> Map.entry(rs.getString("processor_name"), serializer.deserialize(
+                        new SimpleSerializedObject<>(rs.getBytes("token"), byte[].class,
+                                new SimpleSerializedType(rs.getString("token_type"), null)))))
+                .list().stream()
+                .map(entry -> Map.entry(entry.getKey(), (TrackingToken) entry.getValue()))
+                .toList();
     }
 
     private List<StreamingEventProcessor> processors() {

@@ -9,10 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The query service's one error handler: the shared failures, and the read models being rebuilt. */
-@RestControllerAdvice
+/**
+ * The query service's one error handler for the JSON API: the shared failures, and the read models being rebuilt.
+ * The web pages answer their errors as pages (see site.PageModel).
+ */
+@RestControllerAdvice(annotations = RestController.class)
 public class QueryProblemHandler extends ProblemHandler {
 
     @ExceptionHandler(ReplayInProgress.class)

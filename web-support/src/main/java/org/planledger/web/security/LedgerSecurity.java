@@ -2,9 +2,11 @@ package org.planledger.web.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.planledger.web.Problems;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -49,9 +51,7 @@ public final class LedgerSecurity {
                                 "Not permitted", "your role does not permit this")));
         if (jwt != null) {
             http.oauth2ResourceServer(server -> server
-                    .jwt(token -> token.decoder(jwt).jwtAuthenticationConverter(source ->
-                            new JwtAuthenticationToken(source, Roles.authorities(roles(source, roleClaim)),
-                                    source.getSubject())))
+                    .jwt(token -> token.decoder(jwt).jwtAuthenticationConverter(converter(roleClaim)))
                     .authenticationEntryPoint((request, response, e) -> problem(response, json,
                             HttpStatus.UNAUTHORIZED, "Not signed in", "the bearer token is not valid")));
         }
@@ -60,6 +60,12 @@ public final class LedgerSecurity {
                     problem(response, json, HttpStatus.UNAUTHORIZED, "Not signed in", "wrong user name or password")));
         }
         return http;
+    }
+
+    /** A token's authentication: its subject as the principal's name, its roles claim as authorities. */
+    public static Converter<Jwt, AbstractAuthenticationToken> converter(String roleClaim) {
+        return source -> new JwtAuthenticationToken(source, Roles.authorities(roles(source, roleClaim)),
+                source.getSubject());
     }
 
     private static Collection<String> roles(Jwt token, String claim) {

@@ -1,0 +1,88 @@
+package org.planledger.query.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.planledger.events.EventMetadata;
+import org.planledger.events.Identifiers;
+import org.planledger.web.InvalidRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+@RestController
+@Tag(name = "Reports")
+public class ReportController {
+
+    /** The header naming the event position a report was built from. */
+    public static final String POSITION = "Ledger-Position";
+
+    private final ProgressReports reports;
+    private final ReportFormats formats;
+    private final Clock clock;
+
+    public ReportController(ProgressReports reports, ReportFormats formats, Clock clock) {
+        this.reports = reports;
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/plans/{planId}/report")
+    @Operation(summary = "A progress report in the shape of the published one: per aim, each action with its latest "
+            + "progress as of a date (html, md or pdf)",
+            description = "asOf is a date (default today, Europe/London). The report names the event position it was "
+                    + "built from (also in the Ledger-Position header); pass it as position to build the same report "
+                    + "again, byte for byte, however much has been recorded since.")
+    public ResponseEntity<byte[]> report(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
+                                         @RequestParam(required = false) String asOf,
+                                         @RequestParam(defaultValue = "html") @Pattern(regexp = "html|md|pdf",
+                                                 message = "must be html, md or pdf") String format,
+                                         @RequestParam(required = false) @Min(0) Long position) {
+        LocalDate date = date(asOf);
+        long latest = reports.latestPosition();
+        if (position != null && position > latest) {
+            throw new InvalidRequest("position", "the read models have reached position " + latest
+                    + "; a report from a later position cannot be built yet");
+        }
+        ProgressReport report = reports.build(planId, date, position == null ? latest : position);
+        String name = "progress-report-" + planId + "-" + date + "-" + report.position() + "." + format;
+        MediaType type = switch (format) {
+            case "md" -> new MediaType("text", "markdown", StandardCharsets.UTF_8);
+            case "pdf" -> MediaType.APPLICATION_PDF;
+            default -> new MediaType("text", "html", StandardCharsets.UTF_8);
+        };
+        byte[] body = switch (format) {
+            case "md" -> formats.markdown(report);
+            case "pdf" -> formats.pdf(report);
+            default -> formats.html(report);
+        };
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(POSITION, Long.toString(report.position()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, (format.equals("html")
+                        ? ContentDisposition.inline() : ContentDisposition.attachment()).filename(name).build().toString())
+                .body(body);
+    }
+
+    private LocalDate date(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return LocalDate.now(clock.withZone(EventMetadata.ZONE));
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest("asOf", "must be a date such as 2023-11-30");
+        }
+    }
+}

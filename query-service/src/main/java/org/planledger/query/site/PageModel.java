@@ -1,0 +1,84 @@
+package org.planledger.query.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.planledger.query.replay.ReplayInProgress;
+import org.planledger.web.InvalidRequest;
+import org.planledger.web.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+
+import java.util.UUID;
+
+/**
+ * What every page needs (who is looking, the path for the navigation) and the pages' one error handler: a page
+ * naming the problem, in the same words the API would use, with the matching status and no stack trace.
+ */
+@ControllerAdvice(annotations = PageController.class)
+public class PageModel {
+
+    private static final Logger log = LoggerFactory.getLogger(PageModel.class);
+
+    @ModelAttribute
+    void common(Model model, HttpServletRequest request) {
+        model.addAttribute("viewer", Viewer.current());
+        model.addAttribute("path", request.getRequestURI());
+        // A form's CSRF cookie must be set before the page starts streaming out, so the token is made here.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
+    }
+
+    @ExceptionHandler(NotFound.class)
+    String notFound(NotFound e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return problem(model, request, response, HttpStatus.NOT_FOUND, "Page not found", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    String invalid(InvalidRequest e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return problem(model, request, response, HttpStatus.BAD_REQUEST, "There is a problem with the address",
+                e.field() + ": " + e.getMessage());
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    String invalidParameter(HandlerMethodValidationException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return problem(model, request, response, HttpStatus.BAD_REQUEST, "There is a problem with the address",
+                "a part of the address is not valid: " + e.getParameterValidationResults().stream()
+                        .map(result -> result.getMethodParameter().getParameterName() + " "
+                                + result.getResolvableErrors().get(0).getDefaultMessage())
+                        .toList());
+    }
+
+    @ExceptionHandler(ReplayInProgress.class)
+    String replaying(ReplayInProgress e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Retry-After", "2");
+        return problem(model, request, response, HttpStatus.SERVICE_UNAVAILABLE, "The plan is being rebuilt",
+                "the read models are being rebuilt from the ledger; try again in a moment");
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Page failed; reference {}", reference, e);
+        return problem(model, request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Sorry, there is a problem with the service",
+                "quote reference " + reference + " if you report it");
+    }
+
+    /** The problem page; the model is built afresh, as Spring does not run {@link #common} for exception handlers. */
+    private String problem(Model model, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                           String title, String detail) {
+        common(model, request);
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("title", title);
+        model.addAttribute("detail", detail);
+        return "problem";
+    }
+}
