@@ -38,7 +38,7 @@ public class AuditPages {
             filter = AuditController.filter(value(query, "actor"), value(query, "from"), value(query, "to"),
                     value(query, "action"), null, value(query, "type"), value(query, "decision"));
         } catch (InvalidRequest e) {
-            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+            model.addAttribute("errors", Map.of(e.field(), e.field() + " " + e.getMessage()));
             return "audit";
         }
         String cursor = value(query, "cursor");

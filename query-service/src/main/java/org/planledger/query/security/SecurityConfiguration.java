@@ -81,7 +81,7 @@ public class SecurityConfiguration {
                                 "/meetings/*/decisions").hasRole(Roles.SECRETARIAT)
                         .requestMatchers(HttpMethod.GET, "/meetings/new").hasRole(Roles.SECRETARIAT)
                         .requestMatchers(HttpMethod.GET, "/audit", "/audit.csv", "/integrity").hasRole(Roles.AUDITOR)
-                        .requestMatchers(HttpMethod.GET, "/meetings", "/meetings/*").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/meetings", "/meetings/*", "/decisions/*").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/sign-in").authenticated()
                         .requestMatchers(HttpMethod.GET, "/", "/plans/**", "/bodies", "/bodies/*", "/govuk/**",
                                 "/assets/**", "/site.css", "/favicon.ico").permitAll()
