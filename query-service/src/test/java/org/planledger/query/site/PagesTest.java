@@ -186,6 +186,14 @@ class PagesTest {
         HttpResponse<String> badDate = browser.get("/plans/" + plan + "?asOf=yesterday", null);
         assertThat(badDate.statusCode()).isEqualTo(200);
         assertThat(badDate.body()).contains("Enter a date such as 2023-01-01").contains("id=\"asOf-error\"");
+
+        HttpResponse<String> badFilter = browser.get("/audit?from=soon", "auditor");
+        assertThat(badFilter.statusCode()).isEqualTo(200);
+        assertThat(badFilter.body()).contains("href=\"#audit-from\"").contains("id=\"audit-from-error\"")
+                .contains("from must be a date such as 2024-03-05");
+
+        HttpResponse<String> backwards = browser.get("/plans/" + plan + "/diff?from=2024-01-01&to=2023-01-01", null);
+        assertThat(backwards.body()).contains("The first date must be on or before the second").contains("href=\"#from\"");
     }
 
     private String page() {
