@@ -210,7 +210,7 @@ public class PlanPages {
         model.addAttribute("changes", changeLog.ofAction(ref));
         model.addAttribute("band", pictures.band(ref, now()));
         model.addAttribute("owners", ownerNames());
-        if (viewer.mayRecordProgress(action.owner()) || viewer.secretariat()) {
+        if (viewer.mayRecordProgress(action.owner())) {
             model.addAttribute("decisions", meetings.naming(ref.toString()));
             model.addAttribute("bodies", bodies.all());
             model.addAttribute("statuses", List.of("NOT_STARTED", "IN_PROGRESS", "AT_RISK", "COMPLETED"));

@@ -1,7 +1,6 @@
 package org.planledger.query.status;
 
 import org.planledger.events.ActionRef;
-import org.planledger.events.ActionStatus;
 import org.planledger.events.EventMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,11 +9,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -191,16 +191,11 @@ public class StatusPictures {
     }
 
     private static String label(LocalDate date) {
-        return date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK) + " " + date.getYear();
+        return date.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK) + " " + date.getYear();
     }
 
     static String words(String status) {
-        String spaced = status.replace('_', ' ').toLowerCase(java.util.Locale.UK);
+        String spaced = status.replace('_', ' ').toLowerCase(Locale.UK);
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
-    }
-
-    /** Every status, in the order the pictures stack them. */
-    public List<String> statuses() {
-        return Arrays.stream(ActionStatus.values()).map(Enum::name).toList();
     }
 }
