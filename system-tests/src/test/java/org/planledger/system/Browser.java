@@ -1,8 +1,10 @@
 package org.planledger.system;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -79,6 +81,13 @@ final class Browser implements AutoCloseable {
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** A picture of one SVG image, found by an element inside it (its title). */
+    void screenshot(WebElement inside, Path file) throws IOException {
+        WebElement svg = inside.findElement(By.xpath("./ancestor::*[local-name()='svg']"));
+        Files.createDirectories(file.getParent());
+        Files.write(file, svg.getScreenshotAs(OutputType.BYTES));
     }
 
     private static synchronized String axeSource() throws IOException {

@@ -96,6 +96,7 @@ class BrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector("tr.ledger-action"))).hasSize(18);
         assertThat(text(browser, "#version-in-force")).contains("2023-11").contains("18 actions");
         assertThat(browser.driver.findElements(By.cssSelector("svg.ledger-chart"))).hasSize(4);
+        browser.screenshot(browser.driver.findElement(By.id("aim-a-title")), OUT.resolve("screenshots/chart-aim-a.png"));
         List<Long> warm = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             browser.open(ledger.queryUrl(PLAN));
@@ -121,8 +122,9 @@ class BrowserIT {
         WebElement date = browser.driver.findElement(By.id("asOf"));
         date.sendKeys("2023-01-01");
         browser.driver.findElement(By.id("show-date")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().contains("asOf=2023-01-01"));
-        assertThat(text(browser, "#version-in-force")).contains("2022-07").contains("18 actions");
+        awaitText(browser, "#version-in-force", "2022-07");
+        assertThat(browser.driver.getCurrentUrl()).contains("asOf=2023-01-01");
+        assertThat(text(browser, "#version-in-force")).contains("18 actions");
         assertThat(browser.driver.findElements(By.cssSelector("tr.ledger-action"))).hasSize(18);
         record(browser, null, PLAN + "?asOf=2023-01-01", "overview-2023-01-01");
     }
@@ -133,7 +135,7 @@ class BrowserIT {
         Browser browser = as("secretariat");
         visit(browser, "secretariat", ACTION_7, null);
         browser.driver.findElement(By.id("record-progress-button")).click();
-        assertThat(text(browser, "#progress-summary-error")).contains("must not be blank");
+        awaitText(browser, "#progress-summary-error", "must not be blank");
         assertThat(text(browser, "#progress-errors")).contains("summary");
         record(browser, "secretariat", ACTION_7 + " (form refused)", "progress-form-errors");
 
@@ -142,10 +144,11 @@ class BrowserIT {
         new Select(browser.driver.findElement(By.id("progress-status"))).selectByValue("AT_RISK");
         browser.driver.findElement(By.id("record-progress-button")).click();
 
-        assertThat(text(browser, "#recorded")).contains("Progress recorded");
+        awaitText(browser, "#recorded", "Progress recorded");
         assertThat(text(browser, "#latest-progress")).contains(summary);
         assertThat(text(browser, "#action-status")).isEqualTo("At risk");
         assertThat(text(browser, "#history")).contains(summary).contains("secretariat");
+        browser.screenshot(browser.driver.findElement(By.id("action-band-title")), OUT.resolve("screenshots/chart-action-7.png"));
         record(browser, "secretariat", ACTION_7 + " (after recording)", "progress-recorded");
     }
 
@@ -160,13 +163,13 @@ class BrowserIT {
         browser.driver.findElement(By.id("meeting-heldOn")).sendKeys("2024-03-05");
         browser.driver.findElement(By.id("meeting-title")).sendKeys("Task Force meeting, March 2024");
         browser.driver.findElement(By.id("record-meeting-button")).click();
-        assertThat(text(browser, "#recorded")).contains("Meeting recorded");
+        awaitText(browser, "#recorded", "Meeting recorded");
 
         browser.driver.findElement(By.id("decision-decisionId")).sendKeys("TF-BROWSER-D1");
         browser.driver.findElement(By.id("decision-text")).sendKeys("SLWG A to take on action 7.");
         browser.driver.findElement(By.id("decision-actions")).sendKeys("chronic-pain/2023-11/7");
         browser.driver.findElement(By.id("record-decision-button")).click();
-        assertThat(text(browser, "#recorded")).contains("Decision recorded");
+        awaitText(browser, "#recorded", "Decision recorded");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             browser.driver.navigate().refresh();
             assertThat(text(browser, "#decision-TF-BROWSER-D1")).contains("SLWG A to take on action 7.");
@@ -265,6 +268,12 @@ class BrowserIT {
         pageRows.add("| " + page + " | " + (user == null ? "nobody" : user) + " | "
                 + Math.round(timing.get("response").doubleValue()) + " | " + Math.round(timing.get("load").doubleValue())
                 + " | " + (byImpact.isEmpty() ? "none" : byImpact.toString()) + " |");
+    }
+
+    /** Waits for the page a click leads to: until the element is there and says what it should. */
+    private static void awaitText(Browser browser, String css, String expected) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.driver.findElement(By.cssSelector(css)).getText()).contains(expected));
     }
 
     /** The text of the element; when there is none, the page is kept under target/browser/missing/ to look at. */

@@ -127,7 +127,8 @@ public class StatusPictures {
                     svg.rect(x, y, slot * 0.7, h, status.getValue(), date + ": " + n + " " + words(status.getKey()));
                 }
             }
-            if (d % 2 == 0 || d == dates.size() - 1) {
+            // Every other quarter, and today; a label just before today's would run into it.
+            if ((d % 2 == 0 && d != dates.size() - 2) || d == dates.size() - 1) {
                 svg.text(x + slot * 0.35, top + plotHeight + 20, "middle", label(date));
             }
         }
@@ -139,20 +140,24 @@ public class StatusPictures {
     public String band(ActionRef ref, Instant now) {
         record Span(Instant from, Instant to, String status) {
         }
-        List<Span> spans = jdbc.sql("""
+        List<Span> recorded = jdbc.sql("""
                         SELECT valid_from, valid_to, status FROM action_state_interval
                          WHERE plan_id = ? AND version_id = ? AND number = ? AND known_to IS NULL
                          ORDER BY valid_from""")
                 .params(ref.planId(), ref.versionId(), ref.number())
                 .query((rs, row) -> new Span(rs.getTimestamp("valid_from").toInstant(),
-                        rs.getTimestamp("valid_to") == null ? now : rs.getTimestamp("valid_to").toInstant(),
+                        rs.getTimestamp("valid_to") == null ? null : rs.getTimestamp("valid_to").toInstant(),
                         rs.getString("status")))
                 .list();
-        if (spans.isEmpty()) {
+        if (recorded.isEmpty()) {
             return "";
         }
-        Instant start = spans.get(0).from();
-        Instant end = now.isAfter(start) ? now : start.plusSeconds(86_400);
+        Instant start = recorded.get(0).from();
+        Instant today = now.isAfter(start) ? now : start.plusSeconds(86_400);
+        // The band runs a thirtieth past today, so a status taken on today still shows.
+        Instant end = today.plusMillis(Math.max(86_400_000L, (today.toEpochMilli() - start.toEpochMilli()) / 30));
+        List<Span> spans = recorded.stream()
+                .map(span -> span.to() == null ? new Span(span.from(), end, span.status()) : span).toList();
         int left = 10, width = 720, top = 10, bandHeight = 40;
         double scale = (width - 2 * left) / (double) (end.toEpochMilli() - start.toEpochMilli());
         Svg svg = new Svg("action-band", width, top + bandHeight + 30 + 60, "Status of action " + ref + " over time",
