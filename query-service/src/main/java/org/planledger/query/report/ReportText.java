@@ -34,7 +34,7 @@ public final class ReportText {
 
     public static String facts(ProgressReport.Action action) {
         return "Status: " + words(action.status()) + ". Owner: " + (action.owner() == null ? "not assigned" : action.owner())
-                + ". Timeframe: " + words(action.timeframe()) + " term.";
+                + ". Timeframe: " + (action.timeframe() == null ? "not set" : words(action.timeframe()) + " term") + ".";
     }
 
     private static String words(String constant) {

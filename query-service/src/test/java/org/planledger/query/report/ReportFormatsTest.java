@@ -29,7 +29,9 @@ class ReportFormatsTest {
                             "Content published on NHS inform; *translations* under way <soon> & [more].",
                             LocalDate.of(2023, 10, 18)),
                     new ProgressReport.Action(5, "chronic-pain/2023-11/5", "Work with people with lived experience",
-                            "NOT_STARTED", null, "MEDIUM", null, null)))));
+                            "NOT_STARTED", null, "MEDIUM", null, null),
+                    new ProgressReport.Action(6, "chronic-pain/2023-11/6", "An action without a timeframe",
+                            "IN_PROGRESS", null, null, null, null)))));
 
     private final ReportFormats formats = new ReportFormats(engine());
 
@@ -51,7 +53,8 @@ class ReportFormatsTest {
                 .contains("\n## Aim A: Person Centred Care\n")
                 .contains("\n### Action 1\n\nDevelop chronic pain information - Content published on NHS inform; "
                         + "\\*translations\\* under way \\<soon\\> & \\[more\\]. (18 October 2023)\n")
-                .contains("*Status: Not started. Owner: not assigned. Timeframe: Medium term.*");
+                .contains("*Status: Not started. Owner: not assigned. Timeframe: Medium term.*")
+                .contains("*Status: In progress. Owner: not assigned. Timeframe: not set.*");
     }
 
     @Test
