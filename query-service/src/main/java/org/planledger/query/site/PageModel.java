@@ -7,9 +7,11 @@ import org.planledger.web.InvalidRequest;
 import org.planledger.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -56,6 +58,12 @@ public class PageModel {
                         .toList());
     }
 
+    @ExceptionHandler(TypeMismatchException.class)
+    String mismatch(TypeMismatchException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return problem(model, request, response, HttpStatus.BAD_REQUEST, "There is a problem with the address",
+                "'" + e.getValue() + "' is not a valid " + (e.getPropertyName() == null ? "value" : e.getPropertyName()));
+    }
+
     @ExceptionHandler(ReplayInProgress.class)
     String replaying(ReplayInProgress e, Model model, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Retry-After", "2");
@@ -65,6 +73,11 @@ public class PageModel {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (e instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
+            // Spring's own account of a client's mistake (a wrong method, a missing parameter): its status, no log.
+            return problem(model, request, response, HttpStatus.valueOf(error.getStatusCode().value()),
+                    "There is a problem with the request", error.getBody().getDetail());
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Page failed; reference {}", reference, e);
         return problem(model, request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Sorry, there is a problem with the service",

@@ -183,6 +183,10 @@ class PagesTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("there is no action " + plan + "/2023-11/99").doesNotContain("Exception");
 
+        HttpResponse<String> notANumber = browser.get("/plans/" + plan + "/versions/2023-11/actions/seven", null);
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("&#39;seven&#39; is not a valid number");
+
         HttpResponse<String> badDate = browser.get("/plans/" + plan + "?asOf=yesterday", null);
         assertThat(badDate.statusCode()).isEqualTo(200);
         assertThat(badDate.body()).contains("Enter a date such as 2023-01-01").contains("id=\"asOf-error\"");
