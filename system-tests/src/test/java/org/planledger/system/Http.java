@@ -20,7 +20,8 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Response(int status, JsonNode body) {
+    /** {@code replayed}: the answer carried {@code Idempotent-Replayed: true}, a repeat of an earlier one. */
+    record Response(int status, JsonNode body, boolean replayed) {
     }
 
     private Http() {
@@ -98,7 +99,8 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+            return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()),
+                    response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +65,7 @@ class TwoCommandServicesIT {
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
             clients.shutdown();
 
-            Map<String, Integer> stored = progressStored(database, run);
+            Map<String, Integer> stored = Store.progressOnAction7(database, run);
             System.out.printf("two command services: sent %d, acknowledged %d, refused %d (statuses %s), stored %d%n",
                     CLIENTS * COMMANDS_EACH, acknowledged.size(), refused.size(), new java.util.TreeSet<>(refused),
                     stored.size());
@@ -84,7 +83,7 @@ class TwoCommandServicesIT {
                     assertThat(repeat.body()).isEqualTo(acknowledged.get(summary));
                 }
             }
-            assertThat(progressStored(database, run)).isEqualTo(stored);
+            assertThat(Store.progressOnAction7(database, run)).isEqualTo(stored);
             first.stop();
             second.stop();
         }
@@ -92,25 +91,6 @@ class TwoCommandServicesIT {
 
     private static String key(String summary) {
         return UUID.nameUUIDFromBytes(summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-    }
-
-    /** How many times each progress summary of this run is in the store. */
-    private static Map<String, Integer> progressStored(Database database, String run) throws Exception {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'summary' FROM events.domain_event_entry
-                      WHERE aggregate_identifier = 'chronic-pain/2023-11/7' AND payload_type = 'ProgressRecorded'""")) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String summary = rows.getString(1);
-                    if (summary.startsWith(run)) {
-                        counts.merge(summary, 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        return counts;
     }
 
     private static long sequenceGaps(Database database) throws Exception {

@@ -1,6 +1,5 @@
 package org.planledger.command.web;
 
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -66,13 +65,5 @@ public class CommandProblemHandler extends ProblemHandler {
     @ExceptionHandler(IdempotencyKeyInUse.class)
     ProblemDetail idempotencyKeyInUse(IdempotencyKeyInUse e) {
         return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Request in progress", e.getMessage());
-    }
-
-    @ExceptionHandler(EventStoreException.class)
-    ProblemDetail storeUnavailable(EventStoreException e) {
-        ProblemDetail problem = unexpected(e);
-        problem.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
-        problem.setTitle("Event store unavailable");
-        return problem;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.planledger.query.replay.ReplayInProgress;
 import org.planledger.web.InvalidRequest;
 import org.planledger.web.NotFound;
+import org.planledger.web.ProblemHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -77,6 +78,12 @@ public class PageModel {
             // Spring's own account of a client's mistake (a wrong method, a missing parameter): its status, no log.
             return problem(model, request, response, HttpStatus.valueOf(error.getStatusCode().value()),
                     "There is a problem with the request", error.getBody().getDetail());
+        }
+        if (ProblemHandler.databaseUnreachable(e)) {
+            log.warn("The database is not answering: {}", e.toString());
+            response.setHeader("Retry-After", "2");
+            return problem(model, request, response, HttpStatus.SERVICE_UNAVAILABLE, "Sorry, the service is unavailable",
+                    "the database is not answering; try again in a moment");
         }
         String reference = UUID.randomUUID().toString();
         log.error("Page failed; reference {}", reference, e);

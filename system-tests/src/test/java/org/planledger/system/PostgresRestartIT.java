@@ -1,0 +1,171 @@
+package org.planledger.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planledger.localpostgres.Database;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL stopped and started again while clients send keyed commands, and each client, as a careful one
+ * would, sends a command again with its key until it is acknowledged. Both services recover without a hand: the
+ * command service answers again, the query service catches up, every command is in the store exactly once.
+ */
+class PostgresRestartIT {
+
+    private static final String ACTION_7 = "/api/plans/chronic-pain/versions/2023-11/actions/7";
+    private static final int CLIENTS = 8;
+    private static final int COMMANDS_EACH = 40;
+    private static final int RESTART_AFTER = 60;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void bothServicesRecoverFromADatabaseRestartAndNothingIsLostOrDoubled() throws Exception {
+        Path postgresData = data.resolve("postgres");
+        int port = freePort();
+        Process postgres = startPostgres(postgresData, port);
+        Database database = new Database(Files.readString(postgresData.resolve("postgres.url")).strip(), "postgres", "");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+        AtomicInteger attempts = new AtomicInteger();
+        try (PlanLedgerProcess ledger = new PlanLedgerProcess(data.resolve("ledger"), database).start()) {
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                int c = client;
+                done.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < COMMANDS_EACH; i++) {
+                        String summary = run + " client " + c + " update " + i;
+                        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                            attempts.incrementAndGet();
+                            String outcome = send(ledger, summary);
+                            if (outcome.equals("201")) {
+                                acknowledged.add(summary);
+                                return true;
+                            }
+                            failures.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+                            return false;
+                        });
+                    }
+                }, clients));
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= RESTART_AFTER);
+            long stopped = System.nanoTime();
+            postgres.destroy(); // SIGTERM: PostgreSQL shuts down, as for a restart or a fail-over
+            postgres.waitFor();
+            postgres = startPostgres(postgresData, port);
+            long down = Duration.ofNanos(System.nanoTime() - stopped).toMillis();
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+            clients.shutdown();
+
+            // The query service catches up by itself: every update shows in the action's history.
+            long recovered = System.nanoTime();
+            await().atMost(Duration.ofMinutes(3)).until(() -> historyOfRun(ledger, run) == CLIENTS * COMMANDS_EACH);
+            long caughtUp = Duration.ofNanos(System.nanoTime() - recovered).toMillis();
+            assertThat(Http.get(ledger.commandUrl("/actuator/health")).status()).isEqualTo(200);
+            assertThat(Http.get(ledger.queryUrl("/actuator/health")).status()).isEqualTo(200);
+
+            Map<String, Integer> stored = Store.progressOnAction7(database, run);
+            long duplicates = stored.values().stream().filter(copies -> copies > 1).count();
+            System.out.printf("PostgreSQL restarted under load: down %d ms; sent %d commands in %d attempts, failed "
+                            + "attempts by answer %s; acknowledged %d, found %d, lost %d, duplicates %d; query side "
+                            + "caught up %d ms after the last acknowledgement%n", down, CLIENTS * COMMANDS_EACH,
+                    attempts.get(), new TreeMap<>(failures), acknowledged.size(), stored.size(),
+                    acknowledged.stream().filter(summary -> !stored.containsKey(summary)).count(), duplicates, caughtUp);
+            assertThat(failures.keySet()).as("answers while the database was down").isSubsetOf("503", "no answer");
+            assertThat(stored.keySet()).isEqualTo(acknowledged);
+            assertThat(duplicates).isZero();
+            assertThat(acknowledged).hasSize(CLIENTS * COMMANDS_EACH);
+            ledger.stop();
+        } finally {
+            postgres.destroy();
+            postgres.waitFor();
+            keepLogs(data.resolve("ledger").resolve("logs"));
+        }
+    }
+
+    /** The command's answer: its status, or what kind of failure left it unanswered. */
+    private static String send(PlanLedgerProcess ledger, String summary) {
+        try {
+            return Integer.toString(Http.post(ledger.commandUrl(ACTION_7 + "/progress"),
+                    "{\"summary\": \"" + summary + "\"}",
+                    Map.of("Idempotency-Key", UUID.nameUUIDFromBytes(summary.getBytes(StandardCharsets.UTF_8)).toString()))
+                    .status());
+        } catch (UncheckedIOException e) {
+            return "no answer";
+        }
+    }
+
+    private static int historyOfRun(PlanLedgerProcess ledger, String run) {
+        Http.Response history = Http.get(ledger.queryUrl(ACTION_7 + "/history"));
+        if (history.status() != 200) {
+            return -1;
+        }
+        int count = 0;
+        for (JsonNode change : history.body().get("changes")) {
+            if (change.at("/after/summary").asString("").startsWith(run)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The same PostgreSQL run.sh uses, as a process of its own on a fixed port and data folder. */
+    private static Process startPostgres(Path dataDir, int port) throws Exception {
+        Files.createDirectories(dataDir);
+        Files.deleteIfExists(dataDir.resolve("postgres.url"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", PlanLedgerProcess.ROOT.resolve("local-postgres/target/local-postgres-exec.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()));
+        builder.environment().put("PLAN_LEDGER_DATA_DIR", dataDir.toString());
+        builder.environment().put("PLAN_LEDGER_DB_PORT", Integer.toString(port));
+        Process process = builder.start();
+        await().atMost(Duration.ofMinutes(2)).until(() -> Files.exists(dataDir.resolve("postgres.url")) || !process.isAlive());
+        assertThat(process.isAlive()).as("PostgreSQL started; see " + dataDir.resolve("postgres.log")).isTrue();
+        return process;
+    }
+
+    /** The services' logs outlive the temporary folder, for reading what they said during the outage. */
+    private static void keepLogs(Path logs) throws IOException {
+        Path kept = Path.of("target", "postgres-restart-logs", Long.toString(System.currentTimeMillis()));
+        Files.createDirectories(kept);
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (Path log : files.toList()) {
+                    Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.planledger.system;
+
+import org.planledger.localpostgres.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the system tests read straight from PostgreSQL: events in the store, and the read models' contents. */
+final class Store {
+
+    private Store() {
+    }
+
+    /** How many times each progress summary on action 2023-11/7 that starts with {@code prefix} is in the store. */
+    static Map<String, Integer> progressOnAction7(Database database, String prefix) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection connection = database.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'summary' FROM events.domain_event_entry
+                      WHERE aggregate_identifier = 'chronic-pain/2023-11/7' AND payload_type = 'ProgressRecorded'""");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                if (rows.getString(1).startsWith(prefix)) {
+                    counts.merge(rows.getString(1), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Per read-model table, its row count and a digest of all its rows in a fixed order: equal fingerprints mean
+     * equal contents. Tokens and migration history are not read models.
+     */
+    static Map<String, String> readModels(Database database) throws SQLException {
+        Map<String, String> fingerprint = new TreeMap<>();
+        try (Connection connection = database.connect()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = connection.createStatement().executeQuery("""
+                    SELECT table_name FROM information_schema.tables WHERE table_schema = 'projections'
+                       AND table_type = 'BASE TABLE' AND table_name NOT IN ('token_entry', 'flyway_schema_history')""")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT count(*) || ' rows, ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') "
+                                + "FROM projections." + table + " t")) {
+                    rows.next();
+                    fingerprint.put(table, rows.getString(1));
+                }
+            }
+        }
+        return fingerprint;
+    }
+}
