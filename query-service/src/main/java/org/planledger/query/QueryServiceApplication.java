@@ -7,11 +7,13 @@ import org.planledger.web.WebLimits;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @OpenAPIDefinition(info = @Info(title = "Plan Ledger query service", version = "0.1",
         description = "Answers questions about a public implementation plan from read models built from its events: where each action stands, and every change to it."))
 @Import({EventStoreConfiguration.class, WebLimits.class})
+@EnableScheduling
 public class QueryServiceApplication {
 
     public static void main(String[] args) {

@@ -35,9 +35,33 @@ final class Store {
         return counts;
     }
 
+    /** Per projection, how many of its segments each query-service instance holds (by token owner). */
+    static Map<String, Map<String, Integer>> segmentOwners(Database database) throws SQLException {
+        Map<String, Map<String, Integer>> owners = new TreeMap<>();
+        try (Connection connection = database.connect();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT processor_name, coalesce(owner, 'nobody') FROM projections.token_entry")) {
+            while (rows.next()) {
+                owners.computeIfAbsent(rows.getString(1), p -> new TreeMap<>()).merge(rows.getString(2), 1, Integer::sum);
+            }
+        }
+        return owners;
+    }
+
+    /** Events in the store that the change log (one row per event) does not have. */
+    static long eventsMissingFromChangeLog(Database database) throws SQLException {
+        try (Connection connection = database.connect();
+             ResultSet rows = connection.createStatement().executeQuery("""
+                     SELECT count(*) FROM events.domain_event_entry e
+                      WHERE NOT EXISTS (SELECT 1 FROM projections.change_log c WHERE c.event_position = e.global_index)""")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /**
      * Per read-model table, its row count and a digest of all its rows in a fixed order: equal fingerprints mean
-     * equal contents. Tokens and migration history are not read models.
+     * equal contents. Tokens, migration history and the running instances are not read models.
      */
     static Map<String, String> readModels(Database database) throws SQLException {
         Map<String, String> fingerprint = new TreeMap<>();
@@ -45,7 +69,8 @@ final class Store {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = connection.createStatement().executeQuery("""
                     SELECT table_name FROM information_schema.tables WHERE table_schema = 'projections'
-                       AND table_type = 'BASE TABLE' AND table_name NOT IN ('token_entry', 'flyway_schema_history')""")) {
+                       AND table_type = 'BASE TABLE'
+                       AND table_name NOT IN ('token_entry', 'flyway_schema_history', 'query_instance')""")) {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
                 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two whole Plan Ledgers (./run.sh twice: two command services, two query services) on one PostgreSQL, writing to
@@ -41,6 +43,9 @@ class TwoCommandServicesIT {
              PlanLedgerProcess second = new PlanLedgerProcess(data.resolve("second"), database).start()) {
             List<PlanLedgerProcess> services = List.of(first, second);
             String run = UUID.randomUUID().toString().substring(0, 8);
+            // The first query service claimed every segment; it gives half of each projection's to the second.
+            await().atMost(Duration.ofSeconds(60)).until(() -> Store.segmentOwners(database).values().stream()
+                    .allMatch(owners -> owners.size() == 2 && owners.values().stream().allMatch(held -> held == 1)));
             Map<String, JsonNode> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
             List<Integer> refused = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -84,9 +89,30 @@ class TwoCommandServicesIT {
                 }
             }
             assertThat(Store.progressOnAction7(database, run)).isEqualTo(stored);
+
+            // The two query services, a segment of each projection apiece, projected every event exactly once.
+            await().atMost(Duration.ofSeconds(60)).until(() -> Store.eventsMissingFromChangeLog(database) == 0);
+            int inHistory = await().atMost(Duration.ofSeconds(60)).until(() -> historyOfRun(first, run),
+                    count -> count >= stored.size());
+            Map<String, Map<String, Integer>> owners = Store.segmentOwners(database);
+            System.out.printf("two query services: segments held %s; events missing from the change log 0; "
+                    + "updates of this run in action 7's history %d of %d stored%n", owners, inHistory, stored.size());
+            assertThat(inHistory).isEqualTo(stored.size());
+            assertThat(historyOfRun(second, run)).isEqualTo(stored.size());
             first.stop();
             second.stop();
         }
+    }
+
+    /** This run's updates in action 7's history, as one query service answers it. */
+    private static int historyOfRun(PlanLedgerProcess ledger, String run) {
+        int count = 0;
+        for (JsonNode change : Http.get(ledger.queryUrl(ACTION_7 + "/history")).body().get("changes")) {
+            if (change.at("/after/summary").asString("").startsWith(run)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static String key(String summary) {
