@@ -6,7 +6,6 @@ import org.planledger.localpostgres.Database;
 import org.planledger.localpostgres.TestDatabases;
 
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class CommandServiceCrashIT {
 
-    private static final String ACTION_7 = "/api/plans/chronic-pain/versions/2023-11/actions/7";
     private static final int CLIENTS = 8;
     private static final int COMMANDS_EACH = 60;
     private static final int KILL_AFTER = 150;
@@ -47,9 +45,7 @@ class CommandServiceCrashIT {
         Map<String, Integer> refused = new ConcurrentHashMap<>();
 
         try (PlanLedgerProcess ledger = new PlanLedgerProcess(data.resolve("before"), database).start()) {
-            ProcessHandle commandService = ledger.children().stream()
-                    .filter(process -> process.info().commandLine().orElse("").contains("command-service.jar"))
-                    .findFirst().orElseThrow();
+            ProcessHandle commandService = ledger.service("command-service.jar");
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             List<CompletableFuture<Void>> done = new ArrayList<>();
             for (int client = 0; client < CLIENTS; client++) {
@@ -58,7 +54,7 @@ class CommandServiceCrashIT {
                     for (int i = 0; i < COMMANDS_EACH; i++) {
                         String summary = run + " client " + c + " update " + i;
                         try {
-                            Http.Response response = send(ledger, summary);
+                            Http.Response response = Action7.recordProgress(ledger, summary);
                             if (response.status() == 201) {
                                 acknowledged.put(summary, 1);
                             } else {
@@ -84,7 +80,7 @@ class CommandServiceCrashIT {
         int replayed = 0;
         try (PlanLedgerProcess restarted = new PlanLedgerProcess(data.resolve("after"), database).start()) {
             for (String summary : unanswered) {
-                Http.Response retry = send(restarted, summary);
+                Http.Response retry = Action7.recordProgress(restarted, summary);
                 assertThat(retry.status()).as("retry of " + summary).isEqualTo(201);
                 replayed += retry.replayed() ? 1 : 0;
                 acknowledged.put(summary, 1);
@@ -103,10 +99,5 @@ class CommandServiceCrashIT {
         assertThat(lost).as("acknowledged but not stored").isEmpty();
         assertThat(duplicates).as("stored more than once").isZero();
         assertThat(stored.keySet()).as("stored but never acknowledged").isEqualTo(acknowledged.keySet());
-    }
-
-    private static Http.Response send(PlanLedgerProcess ledger, String summary) {
-        return Http.post(ledger.commandUrl(ACTION_7 + "/progress"), "{\"summary\": \"" + summary + "\"}",
-                Map.of("Idempotency-Key", UUID.nameUUIDFromBytes(summary.getBytes(StandardCharsets.UTF_8)).toString()));
     }
 }

@@ -90,6 +90,12 @@ final class PlanLedgerProcess implements AutoCloseable {
         return "http://localhost:" + queryPort + path;
     }
 
+    /** The process of one service run.sh started, by its jar's name ({@code command-service.jar}, say). */
+    ProcessHandle service(String jar) {
+        return children.stream().filter(process -> process.info().commandLine().orElse("").contains(jar))
+                .findFirst().orElseThrow(() -> new IllegalStateException("run.sh started no " + jar));
+    }
+
     /** Every process run.sh started (PostgreSQL's own server processes included). */
     List<ProcessHandle> children() {
         return children;

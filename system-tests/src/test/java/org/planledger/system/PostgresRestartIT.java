@@ -3,12 +3,10 @@ package org.planledger.system;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planledger.localpostgres.Database;
-import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class PostgresRestartIT {
 
-    private static final String ACTION_7 = "/api/plans/chronic-pain/versions/2023-11/actions/7";
     private static final int CLIENTS = 8;
     private static final int COMMANDS_EACH = 40;
     private static final int RESTART_AFTER = 60;
@@ -84,7 +81,7 @@ class PostgresRestartIT {
 
             // The query service catches up by itself: every update shows in the action's history.
             long recovered = System.nanoTime();
-            await().atMost(Duration.ofMinutes(3)).until(() -> historyOfRun(ledger, run) == CLIENTS * COMMANDS_EACH);
+            await().atMost(Duration.ofMinutes(3)).until(() -> Action7.updatesInHistory(ledger, run) == CLIENTS * COMMANDS_EACH);
             long caughtUp = Duration.ofNanos(System.nanoTime() - recovered).toMillis();
             assertThat(Http.get(ledger.commandUrl("/actuator/health")).status()).isEqualTo(200);
             assertThat(Http.get(ledger.queryUrl("/actuator/health")).status()).isEqualTo(200);
@@ -111,27 +108,10 @@ class PostgresRestartIT {
     /** The command's answer: its status, or what kind of failure left it unanswered. */
     private static String send(PlanLedgerProcess ledger, String summary) {
         try {
-            return Integer.toString(Http.post(ledger.commandUrl(ACTION_7 + "/progress"),
-                    "{\"summary\": \"" + summary + "\"}",
-                    Map.of("Idempotency-Key", UUID.nameUUIDFromBytes(summary.getBytes(StandardCharsets.UTF_8)).toString()))
-                    .status());
+            return Integer.toString(Action7.recordProgress(ledger, summary).status());
         } catch (UncheckedIOException e) {
             return "no answer";
         }
-    }
-
-    private static int historyOfRun(PlanLedgerProcess ledger, String run) {
-        Http.Response history = Http.get(ledger.queryUrl(ACTION_7 + "/history"));
-        if (history.status() != 200) {
-            return -1;
-        }
-        int count = 0;
-        for (JsonNode change : history.body().get("changes")) {
-            if (change.at("/after/summary").asString("").startsWith(run)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** The same PostgreSQL run.sh uses, as a process of its own on a fixed port and data folder. */

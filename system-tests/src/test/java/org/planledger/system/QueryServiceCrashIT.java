@@ -47,9 +47,7 @@ class QueryServiceCrashIT {
             JsonNode status = await().atMost(Duration.ofMinutes(1)).until(() -> replay(ledger),
                     replay -> reachedOver(replay, 0.3));
             target = status.at("/unfinished/plan-status/target").asLong();
-            ProcessHandle queryService = ledger.children().stream()
-                    .filter(process -> process.info().commandLine().orElse("").contains("query-service.jar"))
-                    .findFirst().orElseThrow();
+            ProcessHandle queryService = ledger.service("query-service.jar");
             queryService.destroyForcibly();
             reachedAtKill = status.at("/unfinished/plan-status/reached").asLong();
             ledger.stop();

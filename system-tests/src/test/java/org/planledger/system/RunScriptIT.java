@@ -23,7 +23,6 @@ import static org.awaitility.Awaitility.await;
  */
 class RunScriptIT {
 
-    private static final String ACTION_7 = "/api/plans/chronic-pain/versions/2023-11/actions/7";
     private static final int ROUND_TRIPS = 20;
 
     @TempDir
@@ -50,7 +49,7 @@ class RunScriptIT {
             for (int i = 1; i <= ROUND_TRIPS; i++) {
                 latencies.add(postProgressAndAwaitHistory(ledger, marker + " step " + i));
             }
-            Http.Response keyed = Http.post(ledger.commandUrl(ACTION_7 + "/progress"),
+            Http.Response keyed = Http.post(ledger.commandUrl(Action7.PATH + "/progress"),
                     "{\"summary\": \"" + marker + " keyed\"}", Map.of("Idempotency-Key", marker));
             assertThat(keyed.status()).isEqualTo(201);
             firstAnswer = keyed.body();
@@ -69,12 +68,12 @@ class RunScriptIT {
 
             assertThat(headPosition(ledger)).as("events after restart (the import must add nothing)")
                     .isEqualTo(eventsBeforeRestart);
-            Http.Response repeated = Http.post(ledger.commandUrl(ACTION_7 + "/progress"),
+            Http.Response repeated = Http.post(ledger.commandUrl(Action7.PATH + "/progress"),
                     "{\"summary\": \"" + marker + " keyed\"}", Map.of("Idempotency-Key", marker));
             assertThat(repeated.status()).isEqualTo(201);
             assertThat(repeated.body()).as("the first answer, after a restart").isEqualTo(firstAnswer);
             assertThat(headPosition(ledger)).as("events after repeating a keyed command").isEqualTo(eventsBeforeRestart);
-            JsonNode history = Http.get(ledger.queryUrl(ACTION_7 + "/history")).body();
+            JsonNode history = Http.get(ledger.queryUrl(Action7.PATH + "/history")).body();
             for (int i = 1; i <= ROUND_TRIPS; i++) {
                 String summary = marker + " step " + i;
                 assertThat(StreamSupport.stream(history.get("changes").spliterator(), false)
@@ -95,10 +94,10 @@ class RunScriptIT {
     /** Posts progress on action 7 and measures how long until its history shows it. */
     private static long postProgressAndAwaitHistory(PlanLedgerProcess ledger, String summary) {
         long sent = System.nanoTime();
-        Http.Response posted = Http.post(ledger.commandUrl(ACTION_7 + "/progress"), "{\"summary\": \"" + summary + "\"}");
+        Http.Response posted = Http.post(ledger.commandUrl(Action7.PATH + "/progress"), "{\"summary\": \"" + summary + "\"}");
         assertThat(posted.status()).as(posted.body() == null ? "no body" : posted.body().toString()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
-                .until(() -> Http.get(ledger.queryUrl(ACTION_7 + "/history")).body().toString().contains(summary));
+                .until(() -> Http.get(ledger.queryUrl(Action7.PATH + "/history")).body().toString().contains(summary));
         return Duration.ofNanos(System.nanoTime() - sent).toMillis();
     }
 

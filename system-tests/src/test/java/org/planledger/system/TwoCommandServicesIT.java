@@ -29,7 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoCommandServicesIT {
 
-    private static final String ACTION_7 = "/api/plans/chronic-pain/versions/2023-11/actions/7";
     private static final int CLIENTS = 8;
     private static final int COMMANDS_EACH = 25;
 
@@ -57,8 +56,8 @@ class TwoCommandServicesIT {
                     for (int i = 0; i < COMMANDS_EACH; i++) {
                         String summary = run + " client " + c + " update " + i;
                         PlanLedgerProcess service = services.get((c + i) % 2);
-                        Http.Response response = Http.post(service.commandUrl(ACTION_7 + "/progress"),
-                                "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", key(summary)));
+                        Http.Response response = Http.post(service.commandUrl(Action7.PATH + "/progress"),
+                                "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", Action7.key(summary)));
                         if (response.status() == 201) {
                             acknowledged.put(summary, response.body());
                         } else {
@@ -82,8 +81,8 @@ class TwoCommandServicesIT {
             // Each keyed command sent again, to the other service: the first answer, and nothing appended.
             for (String summary : acknowledged.keySet().stream().limit(20).toList()) {
                 for (PlanLedgerProcess service : services) {
-                    Http.Response repeat = Http.post(service.commandUrl(ACTION_7 + "/progress"),
-                            "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", key(summary)));
+                    Http.Response repeat = Http.post(service.commandUrl(Action7.PATH + "/progress"),
+                            "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", Action7.key(summary)));
                     assertThat(repeat.status()).isEqualTo(201);
                     assertThat(repeat.body()).isEqualTo(acknowledged.get(summary));
                 }
@@ -92,31 +91,16 @@ class TwoCommandServicesIT {
 
             // The two query services, a segment of each projection apiece, projected every event exactly once.
             await().atMost(Duration.ofSeconds(60)).until(() -> Store.eventsMissingFromChangeLog(database) == 0);
-            int inHistory = await().atMost(Duration.ofSeconds(60)).until(() -> historyOfRun(first, run),
+            int inHistory = await().atMost(Duration.ofSeconds(60)).until(() -> Action7.updatesInHistory(first, run),
                     count -> count >= stored.size());
             Map<String, Map<String, Integer>> owners = Store.segmentOwners(database);
             System.out.printf("two query services: segments held %s; events missing from the change log 0; "
                     + "updates of this run in action 7's history %d of %d stored%n", owners, inHistory, stored.size());
             assertThat(inHistory).isEqualTo(stored.size());
-            assertThat(historyOfRun(second, run)).isEqualTo(stored.size());
+            assertThat(Action7.updatesInHistory(second, run)).isEqualTo(stored.size());
             first.stop();
             second.stop();
         }
-    }
-
-    /** This run's updates in action 7's history, as one query service answers it. */
-    private static int historyOfRun(PlanLedgerProcess ledger, String run) {
-        int count = 0;
-        for (JsonNode change : Http.get(ledger.queryUrl(ACTION_7 + "/history")).body().get("changes")) {
-            if (change.at("/after/summary").asString("").startsWith(run)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static String key(String summary) {
-        return UUID.nameUUIDFromBytes(summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private static long sequenceGaps(Database database) throws Exception {
