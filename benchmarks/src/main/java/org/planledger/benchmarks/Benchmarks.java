@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Runs a benchmark by name. {@code query-latency [events] [plans]}: as-of status and audit pages on a synthetic
- * ledger, beside the same rows read by raw JDBC. Run from the repository root after
+ * ledger, beside the same rows read by raw JDBC. {@code command-throughput [stored events]}: commands over HTTP with
+ * 1, 8 and 32 clients beside raw-JDBC inserts of the same events, on a store holding that many events already. Run from the repository root after
  * {@code ./mvnw -q package -DskipTests}: {@code java -jar benchmarks/target/benchmarks.jar query-latency 100000}.
  */
 public final class Benchmarks {
@@ -14,8 +15,13 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         String name = args.length > 0 ? args[0] : "query-latency";
+        if (name.equals("command-throughput")) {
+            long stored = args.length > 1 ? Long.parseLong(args[1]) : 0;
+            new CommandThroughput(stored, Path.of("command-service/target/command-service.jar")).run();
+            return;
+        }
         if (!name.equals("query-latency")) {
-            System.err.println("unknown benchmark " + name + "; known: query-latency");
+            System.err.println("unknown benchmark " + name + "; known: query-latency, command-throughput");
             System.exit(2);
         }
         long events = args.length > 1 ? Long.parseLong(args[1]) : 100_000;

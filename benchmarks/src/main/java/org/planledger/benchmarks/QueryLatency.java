@@ -36,7 +36,7 @@ final class QueryLatency {
     private static final int WARMUP = 200;
     private static final int SAMPLES = 1_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The demo auditor QueryServiceProcess switches on: the audit log needs the role, and public reads ignore it. */
+    /** The demo auditor ServiceProcess switches on: the audit log needs the role, and public reads ignore it. */
     private static final String AUDITOR = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("auditor:benchmark".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
@@ -64,7 +64,7 @@ final class QueryLatency {
         System.out.printf("wrote %,d events over %,d plans in %.1f s%n", written, plans, writeSeconds);
         verifyChain(dataSource);
 
-        try (QueryServiceProcess service = QueryServiceProcess.start(queryServiceJar, database)) {
+        try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
             service.awaitUp(http, Duration.ofMinutes(2));
             long projecting = System.nanoTime();
             // One open connection, as the service's pool gives it: the baseline must not pay for connecting.
@@ -97,7 +97,7 @@ final class QueryLatency {
                 verification.eventsChecked(), verification.valid(), verifySeconds, scanSeconds, bytes >> 20);
     }
 
-    private boolean caughtUp(QueryServiceProcess service, long head) throws Exception {
+    private boolean caughtUp(ServiceProcess service, long head) throws Exception {
         JsonNode health = get(service.url("/actuator/health"));
         JsonNode processors = health.at("/components/projections/details/processors");
         if (processors.isMissingNode() || processors.isEmpty()) {
@@ -111,7 +111,7 @@ final class QueryLatency {
         return true;
     }
 
-    private void measure(QueryServiceProcess service, JdbcClient jdbc, long written) throws Exception {
+    private void measure(ServiceProcess service, JdbcClient jdbc, long written) throws Exception {
         Random random = new Random(7);
         long days = ChronoUnit.DAYS.between(SyntheticLedger.START, Instant.now());
         Callable<Object> asOfHttp = () -> {

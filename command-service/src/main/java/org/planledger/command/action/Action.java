@@ -1,10 +1,12 @@
 package org.planledger.command.action;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.planledger.command.GovernanceRecords;
 import org.planledger.command.Mandate;
@@ -34,8 +36,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Command handlers return the action's version after the change, which clients send back as If-Match. Rules that
  * depend on other records (a decision, a body) ask {@link GovernanceRecords}.
+ * <p>
+ * An action that has received many updates is loaded from a snapshot of these four fields (every 100 events, see
+ * ActionSnapshots) rather than from all its events; the snapshot's revision changes whenever the fields do.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger")
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Action {
 
     /** Statuses a progress update may set. The others end an action differently or undo work (see docs/domain.md). */

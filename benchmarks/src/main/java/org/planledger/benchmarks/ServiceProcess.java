@@ -11,24 +11,36 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** The query service's jar, run as its own process against the benchmark's database. */
-final class QueryServiceProcess implements AutoCloseable {
+/** A service's jar, run as its own process against the benchmark's database, with the demo accounts. */
+final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
     final Path log;
 
-    private QueryServiceProcess(Process process, int port, Path log) {
+    private final long startedAt = System.nanoTime();
+
+    private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
-    static QueryServiceProcess start(Path jar, Database database) throws IOException {
+    static ServiceProcess queryService(Path jar, Database database) throws IOException {
+        return start(jar, "QUERY_SERVICE_PORT", database, Map.of());
+    }
+
+    static ServiceProcess commandService(Path jar, Database database) throws IOException {
+        return start(jar, "COMMAND_SERVICE_PORT", database, Map.of("PLAN_LEDGER_SEED_IMPORT_ON_START", "true"));
+    }
+
+    private static ServiceProcess start(Path jar, String portVariable, Database database, Map<String, String> env)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -q package -DskipTests");
         }
@@ -36,7 +48,7 @@ final class QueryServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = Files.createTempFile("query-service-bench", ".log");
+        Path log = Files.createTempFile(jar.getFileName().toString().replace(".jar", "") + "-bench", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -44,27 +56,43 @@ final class QueryServiceProcess implements AutoCloseable {
         builder.environment().put("SPRING_DATASOURCE_URL", database.url());
         builder.environment().put("SPRING_DATASOURCE_USERNAME", database.username());
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
-        builder.environment().put("QUERY_SERVICE_PORT", Integer.toString(port));
-        // The audit log is for auditors: the harness signs in with the demo account (QueryLatency.AUDITOR).
+        builder.environment().put(portVariable, Integer.toString(port));
+        // The harness signs in with the demo accounts (auditor for the audit log, secretariat for commands).
         builder.environment().put("PLAN_LEDGER_SECURITY_DEMO_ACCOUNTS", "true");
         builder.environment().put("DEMO_PASSWORD", "benchmark");
-        return new QueryServiceProcess(builder.start(), port, log);
+        builder.environment().putAll(env);
+        return new ServiceProcess(builder.start(), port, log);
     }
 
     String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    /** Waits until the service answers its health endpoint. */
-    void awaitUp(HttpClient http, Duration timeout) {
+    /** Waits until the service answers its health endpoint; answers how long it took from the start. */
+    Duration awaitUp(HttpClient http, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("query-service stopped; see " + log);
+                        throw new IllegalStateException("the service stopped; see " + log);
                     }
                     return http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
                             HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
                 });
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** The process's peak resident memory (VmHWM), in MB, as Linux reports it; -1 where it does not. */
+    long peakResidentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     @Override

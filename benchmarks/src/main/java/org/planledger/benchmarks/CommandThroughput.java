@@ -1,0 +1,195 @@
+package org.planledger.benchmarks;
+
+import org.flywaydb.core.Flyway;
+import org.planledger.eventstore.EventStoreConfiguration;
+import org.planledger.localpostgres.Database;
+import org.planledger.localpostgres.TestDatabases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Progress updates through the command service over HTTP, with 1, 8 and 32 concurrent clients (each on its own
+ * action), beside a raw-JDBC baseline run with the same clients: the same serialised event, one transaction per
+ * command, straight into the event store (hash chain included). Optionally on a store already holding many events,
+ * to see whether throughput falls as the store grows. Also the command service's start-up time and peak memory.
+ */
+final class CommandThroughput {
+
+    private static final String SECRETARIAT = "Basic " + Base64.getEncoder()
+            .encodeToString("secretariat:benchmark".getBytes(StandardCharsets.UTF_8));
+    private static final int[] CLIENTS = {1, 8, 32};
+    private static final int COMMANDS_PER_LEVEL = 1_600;
+    private static final int WARMUP = 300;
+
+    private final long stored;
+    private final Path jar;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    CommandThroughput(long stored, Path jar) {
+        this.stored = stored;
+        this.jar = jar;
+    }
+
+    void run() throws Exception {
+        Database database = TestDatabases.create();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
+                database.password() == null ? "" : database.password());
+        Flyway.configure().dataSource(dataSource).schemas(EventStoreConfiguration.SCHEMA)
+                .locations(EventStoreConfiguration.MIGRATIONS).load().migrate();
+        if (stored > 0) {
+            long start = System.nanoTime();
+            new SyntheticLedger(dataSource).write((int) Math.max(1, stored / 1_000), stored);
+            System.out.printf("store filled with %,d events in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
+        }
+        try (ServiceProcess service = ServiceProcess.commandService(jar, database)) {
+            Duration startup = service.awaitUp(http, Duration.ofMinutes(3));
+            publishBenchPlan(service);
+            timed(service, 1, WARMUP, "warm-up");
+            byte[][] event = template(dataSource);
+            System.out.printf("%nstore before: %,d events; command service started in %.1f s%n%n", stored,
+                    startup.toMillis() / 1e3);
+            System.out.println("| clients | HTTP commands/s | HTTP p50 ms | HTTP p99 ms | raw JDBC commands/s | raw p50 ms | raw p99 ms | HTTP / raw |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            for (int clients : CLIENTS) {
+                Result viaHttp = timed(service, clients, COMMANDS_PER_LEVEL, "http");
+                Result raw = raw(database, clients, COMMANDS_PER_LEVEL, event);
+                System.out.printf("| %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% |%n", clients, viaHttp.perSecond(),
+                        viaHttp.p(50), viaHttp.p(99), raw.perSecond(), raw.p(50), raw.p(99),
+                        100 * viaHttp.perSecond() / raw.perSecond());
+            }
+            System.out.printf("%ncommand service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
+        }
+    }
+
+    /** A plan version of 32 actions, so that every client writes to an action of its own. */
+    private void publishBenchPlan(ServiceProcess service) throws Exception {
+        String actions = IntStream.rangeClosed(1, 32)
+                .mapToObj(n -> "{\"number\": " + n + ", \"aim\": \"A\", \"title\": \"Bench action " + n + "\", \"timeframe\": \"SHORT\"}")
+                .collect(Collectors.joining(", "));
+        String body = "{\"versionId\": \"2024-01\", \"title\": \"Bench\", \"publishedOn\": \"2024-01-01\", "
+                + "\"aims\": [{\"code\": \"A\", \"title\": \"Aim\", \"statement\": \"s\"}], \"actions\": [" + actions + "]}";
+        int status = post(service, "/api/plans/bench/versions", body);
+        if (status != 201) {
+            throw new IllegalStateException("publishing the bench plan answered " + status);
+        }
+    }
+
+    private Result timed(ServiceProcess service, int clients, int commands, String label) throws Exception {
+        return concurrently(clients, commands, (client, i) -> {
+            int status = post(service, "/api/plans/bench/versions/2024-01/actions/" + (client + 1) + "/progress",
+                    "{\"summary\": \"" + label + " " + client + "/" + i + ": the digital pathway is live in one more board\"}");
+            if (status != 201) {
+                throw new IllegalStateException("a command answered " + status);
+            }
+        });
+    }
+
+    /** The newest stored progress event, whose payload and metadata the raw baseline writes again. */
+    private static byte[][] template(DriverManagerDataSource dataSource) {
+        return JdbcClient.create(dataSource).sql("""
+                        SELECT payload, meta_data FROM events.domain_event_entry WHERE payload_type = 'ProgressRecorded'
+                         ORDER BY global_index DESC LIMIT 1""")
+                .query((rs, row) -> new byte[][] {rs.getBytes("payload"), rs.getBytes("meta_data")}).single();
+    }
+
+    private static Result raw(Database database, int clients, int commands, byte[][] event) throws Exception {
+        List<Connection> connections = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Connection connection = DriverManager.getConnection(database.url(), database.username(),
+                    database.password() == null ? "" : database.password());
+            connection.setAutoCommit(false);
+            connections.add(connection);
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            return concurrently(clients, commands, (client, i) -> {
+                Connection connection = connections.get(client);
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO events.domain_event_entry (aggregate_identifier, sequence_number, type,
+                               event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                        VALUES (?, ?, 'Action', ?, ?, ?, NULL, 'ProgressRecorded', ?)""")) {
+                    insert.setString(1, "raw-" + run + "/" + client);
+                    insert.setLong(2, i);
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setBytes(4, event[1]);
+                    insert.setBytes(5, event[0]);
+                    insert.setString(6, Instant.now().toString());
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            });
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private int post(ServiceProcess service, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service.url(path)))
+                        .header("Content-Type", "application/json").header("Authorization", SECRETARIAT)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private interface Command {
+        void send(int client, int i) throws Exception;
+    }
+
+    /** {@code commands} split over {@code clients} threads; each command's latency, and the run's rate. */
+    private static Result concurrently(int clients, int commands, Command command) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Callable<List<Double>>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            work.add(() -> {
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < commands / clients; i++) {
+                    long start = System.nanoTime();
+                    command.send(client, i);
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+                return millis;
+            });
+        }
+        long start = System.nanoTime();
+        List<Double> all = new ArrayList<>();
+        for (Future<List<Double>> done : pool.invokeAll(work)) {
+            all.addAll(done.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Collections.sort(all);
+        return new Result(all, all.size() / seconds);
+    }
+
+    private record Result(List<Double> millis, double perSecond) {
+        double p(double percentile) {
+            int index = (int) Math.ceil(percentile / 100 * millis.size()) - 1;
+            return millis.get(Math.max(0, Math.min(index, millis.size() - 1)));
+        }
+    }
+}

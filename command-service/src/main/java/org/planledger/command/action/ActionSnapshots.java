@@ -1,0 +1,24 @@
+package org.planledger.command.action;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Loading an action replays its events; an action with years of progress updates would make every command on it
+ * slower. A snapshot of its state is taken every {@code plan-ledger.commands.action-snapshot-every} events
+ * (snapshot_event_entry), and loading starts from the newest one. Events stay the record; snapshots can be deleted
+ * at any time and are rebuilt from them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ActionSnapshots {
+
+    @Bean
+    public SnapshotTriggerDefinition actionSnapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${plan-ledger.commands.action-snapshot-every}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

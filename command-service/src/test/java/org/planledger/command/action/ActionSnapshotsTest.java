@@ -1,0 +1,55 @@
+package org.planledger.command.action;
+
+import org.junit.jupiter.api.Test;
+import org.planledger.command.CommandServiceTest;
+import org.planledger.command.Governance;
+import org.planledger.command.StoredEvents;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An action with many updates is loaded from its snapshot, and behaves exactly as if rebuilt from every event. */
+@CommandServiceTest
+class ActionSnapshotsTest {
+
+    @Autowired
+    RestTestClient http;
+    @Autowired
+    Governance governance;
+    @Autowired
+    StoredEvents stored;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anActionPastTheThresholdIsSnapshottedAndItsStateSurvivesTheSnapshot() {
+        String plan = governance.plan("snap", 1, null);
+        String action = "/api/plans/" + plan + "/versions/2023-11/actions/1";
+        progress(action, "{\"summary\": \"at risk\", \"status\": \"AT_RISK\"}");
+        for (int i = 0; i < 110; i++) {
+            progress(action, "{\"summary\": \"update " + i + "\"}");
+        }
+        String aggregate = plan + "/2023-11/1";
+        assertThat(jdbc.sql("SELECT max(sequence_number) FROM events.snapshot_event_entry WHERE aggregate_identifier = ?")
+                .param(aggregate).query(Long.class).optional()).hasValueSatisfying(sequence ->
+                assertThat(sequence).isGreaterThanOrEqualTo(99));
+
+        // The status the snapshot carries is what the rules see: setting it again changes nothing...
+        progress(action, "{\"summary\": \"still at risk\", \"status\": \"AT_RISK\"}");
+        // ...and a different one is a change from it, recorded with the right before.
+        progress(action, "{\"summary\": \"back on track\", \"status\": \"IN_PROGRESS\"}");
+        var statusChanges = stored.under(aggregate).stream().filter(event -> event.type().equals("ActionStatusChanged"))
+                .toList();
+        assertThat(statusChanges).hasSize(2);
+        assertThat(statusChanges.get(1).payload()).containsEntry("from", "AT_RISK").containsEntry("to", "IN_PROGRESS");
+        // Versions continue across the snapshot: one event per update, plus the two status changes, after publication.
+        assertThat(stored.under(aggregate)).hasSize(1 + 113 + 2);
+    }
+
+    private void progress(String action, String json) {
+        http.post().uri(action + "/progress").header("Content-Type", "application/json").body(json).exchange()
+                .expectStatus().isCreated();
+    }
+}
