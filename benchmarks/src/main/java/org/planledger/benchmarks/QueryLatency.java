@@ -65,7 +65,8 @@ final class QueryLatency {
         verifyChain(dataSource);
 
         try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
-            service.awaitUp(http, Duration.ofMinutes(2));
+            Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
+            System.out.printf("query service started in %.1f s%n", startup.toMillis() / 1e3);
             long projecting = System.nanoTime();
             // One open connection, as the service's pool gives it: the baseline must not pay for connecting.
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
@@ -79,6 +80,7 @@ final class QueryLatency {
                     projectSeconds, written / projectSeconds, intervals);
 
             measure(service, jdbc, written);
+            System.out.printf("query service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
         }
     }
 
