@@ -40,11 +40,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An action that has received many updates is loaded from a snapshot of these four fields (every 100 events, see
  * ActionSnapshots) rather than from all its events; the snapshot's revision changes whenever the fields do.
  */
-@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger")
-@Revision("1")
+@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger", snapshotFilter = "actionSnapshotFilter")
+@Revision(Action.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Action {
+
+    /** The shape of this class's snapshots: change it whenever the fields below change (see ActionSnapshots). */
+    static final String SNAPSHOT_REVISION = "1";
 
     /** Statuses a progress update may set. The others end an action differently or undo work (see docs/domain.md). */
     static final Set<ActionStatus> PROGRESS_STATUSES =

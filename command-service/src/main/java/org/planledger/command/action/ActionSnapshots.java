@@ -3,6 +3,7 @@ package org.planledger.command.action;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * Loading an action replays its events; an action with years of progress updates would make every command on it
  * slower. A snapshot of its state is taken every {@code plan-ledger.commands.action-snapshot-every} events
  * (snapshot_event_entry), and loading starts from the newest one. Events stay the record; snapshots can be deleted
- * at any time and are rebuilt from them.
+ * at any time and are rebuilt from them. A snapshot of an older shape of the class is ignored, so the action is
+ * loaded from its events instead.
  */
 @Configuration(proxyBeanMethods = false)
 public class ActionSnapshots {
@@ -20,5 +22,10 @@ public class ActionSnapshots {
     public SnapshotTriggerDefinition actionSnapshotTrigger(Snapshotter snapshotter,
                                                      @Value("${plan-ledger.commands.action-snapshot-every}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public SnapshotFilter actionSnapshotFilter() {
+        return snapshot -> Action.SNAPSHOT_REVISION.equals(snapshot.getPayload().getType().getRevision());
     }
 }

@@ -48,6 +48,24 @@ class ActionSnapshotsTest {
         assertThat(stored.under(aggregate)).hasSize(1 + 113 + 2);
     }
 
+    @Test
+    void aSnapshotOfAnOlderShapeIsIgnoredAndTheActionIsLoadedFromItsEvents() {
+        String plan = governance.plan("snap-old", 1, null);
+        String action = "/api/plans/" + plan + "/versions/2023-11/actions/1";
+        for (int i = 0; i < 101; i++) {
+            progress(action, "{\"summary\": \"update " + i + "\"}");
+        }
+        String aggregate = plan + "/2023-11/1";
+        // A snapshot written by an older Action: were it read, the action would be completed and refuse progress.
+        int changed = jdbc.sql("""
+                        UPDATE events.snapshot_event_entry SET payload_revision = '0',
+                               payload = convert_to(replace(convert_from(payload, 'UTF8'), 'NOT_STARTED', 'COMPLETED'), 'UTF8')
+                         WHERE aggregate_identifier = ?""").param(aggregate).update();
+        assertThat(changed).isEqualTo(1);
+
+        progress(action, "{\"summary\": \"one more\"}");
+    }
+
     private void progress(String action, String json) {
         http.post().uri(action + "/progress").header("Content-Type", "application/json").body(json).exchange()
                 .expectStatus().isCreated();
