@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +92,6 @@ public class PlanPages {
         model.addAttribute("versions", queries.plans().get(planId));
         model.addAttribute("status", queries.status(planId, effective, now).orElse(null));
         model.addAttribute("owners", ownerNames());
-        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("charts", pictures.countsOverTime(planId, now));
         model.addAttribute("statuses", StatusPictures.FILL.keySet());
         return "plan";
@@ -214,7 +212,6 @@ public class PlanPages {
             model.addAttribute("decisions", meetings.naming(ref.toString()));
             model.addAttribute("bodies", bodies.all());
             model.addAttribute("statuses", List.of("NOT_STARTED", "IN_PROGRESS", "AT_RISK", "COMPLETED"));
-            model.addAttribute("today", LocalDate.now(clock));
             // A fresh key per form shown: sending the same form twice records it once.
             model.addAttribute("progressKey", UUID.randomUUID().toString());
             model.addAttribute("ownershipKey", UUID.randomUUID().toString());
