@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Runs a benchmark by name. {@code query-latency [events] [plans]}: as-of status and audit pages on a synthetic
  * ledger, beside the same rows read by raw JDBC. {@code command-throughput [stored events]}: commands over HTTP with
- * 1, 8 and 32 clients beside raw-JDBC inserts of the same events, on a store holding that many events already. Run from the repository root after
+ * 1, 8 and 32 clients beside raw-JDBC inserts of the same events, on a store holding that many events already.
+ * {@code raw-scan [events]}: the raw limit of a replay alone (every event read and deserialised), three times. Run from the repository root after
  * {@code ./mvnw -q package -DskipTests}: {@code java -jar benchmarks/target/benchmarks.jar query-latency 100000}.
  */
 public final class Benchmarks {
@@ -20,12 +21,17 @@ public final class Benchmarks {
             new CommandThroughput(stored, Path.of("command-service/target/command-service.jar")).run();
             return;
         }
-        if (!name.equals("query-latency")) {
-            System.err.println("unknown benchmark " + name + "; known: query-latency, command-throughput");
+        if (!name.equals("query-latency") && !name.equals("raw-scan")) {
+            System.err.println("unknown benchmark " + name + "; known: query-latency, command-throughput, raw-scan");
             System.exit(2);
         }
         long events = args.length > 1 ? Long.parseLong(args[1]) : 100_000;
         int plans = args.length > 2 ? Integer.parseInt(args[2]) : (int) Math.max(1, events / 1_000);
-        new QueryLatency(events, plans, Path.of("query-service/target/query-service.jar")).run();
+        QueryLatency benchmark = new QueryLatency(events, plans, Path.of("query-service/target/query-service.jar"));
+        if (name.equals("raw-scan")) {
+            benchmark.rawScanOnly();
+        } else {
+            benchmark.run();
+        }
     }
 }

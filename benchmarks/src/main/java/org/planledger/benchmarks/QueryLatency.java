@@ -1,8 +1,11 @@
 package org.planledger.benchmarks;
 
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.flywaydb.core.Flyway;
 import org.planledger.eventstore.EventChain;
 import org.planledger.eventstore.EventStoreConfiguration;
+import org.planledger.eventstore.LedgerSerializer;
 import org.planledger.localpostgres.Database;
 import org.planledger.localpostgres.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +57,19 @@ final class QueryLatency {
         this.queryServiceJar = queryServiceJar;
     }
 
+    /** Only the raw limit of a replay, on a freshly written ledger: no service is started. */
+    void rawScanOnly() throws Exception {
+        Database database = TestDatabases.create();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
+                database.password() == null ? "" : database.password());
+        Flyway.configure().dataSource(dataSource).schemas(EventStoreConfiguration.SCHEMA)
+                .locations(EventStoreConfiguration.MIGRATIONS).load().migrate();
+        System.out.printf("wrote %,d events%n", new SyntheticLedger(dataSource).write(plans, events));
+        for (int run = 0; run < 3; run++) {
+            scanAndDeserialise(database);
+        }
+    }
+
     void run() throws Exception {
         Database database = TestDatabases.create();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
@@ -63,6 +82,7 @@ final class QueryLatency {
         double writeSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("wrote %,d events over %,d plans in %.1f s%n", written, plans, writeSeconds);
         verifyChain(dataSource);
+        scanAndDeserialise(database);
 
         try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
@@ -82,6 +102,33 @@ final class QueryLatency {
             measure(service, jdbc, written);
             System.out.printf("query service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
         }
+    }
+
+    /**
+     * The raw limit of a replay: every stored event read in order over one connection (streamed, as a processor
+     * reads) and its payload deserialised into its event record, doing nothing else.
+     */
+    static void scanAndDeserialise(Database database) throws Exception {
+        Serializer serializer = LedgerSerializer.create();
+        long start = System.nanoTime();
+        long events = 0;
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement scan = connection.prepareStatement("""
+                    SELECT payload, payload_type, payload_revision FROM events.domain_event_entry ORDER BY global_index""")) {
+                scan.setFetchSize(1_000);
+                try (ResultSet rows = scan.executeQuery()) {
+                    while (rows.next()) {
+                        Object event = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(1), byte[].class,
+                                rows.getString(2), rows.getString(3)));
+                        events += event == null ? 0 : 1;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("raw scan and deserialise: %,d events in %.2f s (%,.0f events/s)%n", events, seconds,
+                events / seconds);
     }
 
     /** The whole hash chain recomputed (what GET /api/integrity does), beside a raw scan of the same rows. */
