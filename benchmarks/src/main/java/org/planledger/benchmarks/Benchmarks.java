@@ -11,6 +11,9 @@ import java.nio.file.Path;
  */
 public final class Benchmarks {
 
+    /** Where each run's printed results are kept too (see Results). */
+    private static final Path DOCUMENT = Path.of("docs/benchmarks.md");
+
     private Benchmarks() {
     }
 
@@ -19,6 +22,7 @@ public final class Benchmarks {
         if (name.equals("command-throughput")) {
             long stored = args.length > 1 ? Long.parseLong(args[1]) : 0;
             new CommandThroughput(stored, Path.of("command-service/target/command-service.jar")).run();
+            Results.writeTo(DOCUMENT, name + " " + stored);
             return;
         }
         if (!name.equals("query-latency") && !name.equals("raw-scan")) {
@@ -33,5 +37,6 @@ public final class Benchmarks {
         } else {
             benchmark.run();
         }
+        Results.writeTo(DOCUMENT, name + " " + events + " " + plans);
     }
 }

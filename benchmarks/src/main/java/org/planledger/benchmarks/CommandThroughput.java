@@ -62,25 +62,25 @@ final class CommandThroughput {
         if (stored > 0) {
             long start = System.nanoTime();
             new SyntheticLedger(dataSource).write((int) Math.max(1, stored / 1_000), stored);
-            System.out.printf("store filled with %,d events in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
+            Results.printf("store filled with %,d events in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
         }
         try (ServiceProcess service = ServiceProcess.commandService(jar, database)) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(3));
             publishBenchPlan(service);
             timed(service, 1, WARMUP, "warm-up");
             byte[][] event = template(dataSource);
-            System.out.printf("%nstore before: %,d events; command service started in %.1f s%n%n", stored,
+            Results.printf("%nstore before: %,d events; command service started in %.1f s%n%n", stored,
                     startup.toMillis() / 1e3);
-            System.out.println("| clients | HTTP commands/s | HTTP p50 ms | HTTP p99 ms | raw JDBC commands/s | raw p50 ms | raw p99 ms | HTTP / raw |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+            Results.println("| clients | HTTP commands/s | HTTP p50 ms | HTTP p99 ms | raw JDBC commands/s | raw p50 ms | raw p99 ms | HTTP / raw |");
+            Results.println("|---|---|---|---|---|---|---|---|");
             for (int clients : CLIENTS) {
                 Result viaHttp = timed(service, clients, COMMANDS_PER_LEVEL, "http");
                 Result raw = raw(database, clients, COMMANDS_PER_LEVEL, event);
-                System.out.printf("| %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% |%n", clients, viaHttp.perSecond(),
+                Results.printf("| %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% |%n", clients, viaHttp.perSecond(),
                         viaHttp.p(50), viaHttp.p(99), raw.perSecond(), raw.p(50), raw.p(99),
                         100 * viaHttp.perSecond() / raw.perSecond());
             }
-            System.out.printf("%ncommand service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
+            Results.printf("%ncommand service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
         }
     }
 

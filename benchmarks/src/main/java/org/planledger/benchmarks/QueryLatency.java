@@ -64,7 +64,7 @@ final class QueryLatency {
                 database.password() == null ? "" : database.password());
         Flyway.configure().dataSource(dataSource).schemas(EventStoreConfiguration.SCHEMA)
                 .locations(EventStoreConfiguration.MIGRATIONS).load().migrate();
-        System.out.printf("wrote %,d events%n", new SyntheticLedger(dataSource).write(plans, events));
+        Results.printf("wrote %,d events%n", new SyntheticLedger(dataSource).write(plans, events));
         for (int run = 0; run < 3; run++) {
             scanAndDeserialise(database);
         }
@@ -80,13 +80,13 @@ final class QueryLatency {
         long start = System.nanoTime();
         long written = new SyntheticLedger(dataSource).write(plans, events);
         double writeSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("wrote %,d events over %,d plans in %.1f s%n", written, plans, writeSeconds);
+        Results.printf("wrote %,d events over %,d plans in %.1f s%n", written, plans, writeSeconds);
         verifyChain(dataSource);
         scanAndDeserialise(database);
 
         try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
-            System.out.printf("query service started in %.1f s%n", startup.toMillis() / 1e3);
+            Results.printf("query service started in %.1f s%n", startup.toMillis() / 1e3);
             long projecting = System.nanoTime();
             // One open connection, as the service's pool gives it: the baseline must not pay for connecting.
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
@@ -96,11 +96,11 @@ final class QueryLatency {
                     .until(() -> caughtUp(service, head));
             double projectSeconds = (System.nanoTime() - projecting) / 1e9;
             long intervals = jdbc.sql("SELECT count(*) FROM projections.action_state_interval").query(Long.class).single();
-            System.out.printf("projected them in %.1f s after start-up (%,.0f events/s); %,d action_state_interval rows%n",
+            Results.printf("projected them in %.1f s after start-up (%,.0f events/s); %,d action_state_interval rows%n",
                     projectSeconds, written / projectSeconds, intervals);
 
             measure(service, jdbc, written);
-            System.out.printf("query service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
+            Results.printf("query service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
         }
     }
 
@@ -127,7 +127,7 @@ final class QueryLatency {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("raw scan and deserialise: %,d events in %.2f s (%,.0f events/s)%n", events, seconds,
+        Results.printf("raw scan and deserialise: %,d events in %.2f s (%,.0f events/s)%n", events, seconds,
                 events / seconds);
     }
 
@@ -142,7 +142,7 @@ final class QueryLatency {
                         SELECT sum(length(payload) + length(meta_data)) FROM events.domain_event_entry e
                           JOIN events.event_hash h USING (global_index)""").query(Long.class).single();
         double scanSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("integrity: %,d events verified (valid %s) in %.2f s; raw scan of the same rows %.2f s (%,d MB)%n",
+        Results.printf("integrity: %,d events verified (valid %s) in %.2f s; raw scan of the same rows %.2f s (%,d MB)%n",
                 verification.eventsChecked(), verification.valid(), verifySeconds, scanSeconds, bytes >> 20);
     }
 
@@ -190,10 +190,10 @@ final class QueryLatency {
         Callable<Object> auditByActionHttp = () -> get(service.url("/api/audit?limit=50&action="
                 + SyntheticLedger.planId(random.nextInt(plans)) + "/2023-01/" + (1 + random.nextInt(SyntheticLedger.ACTIONS))));
 
-        System.out.printf("%n%,d events, %,d plans, %d samples after %d warm-up calls each (ms)%n%n", written, plans,
+        Results.printf("%n%,d events, %,d plans, %d samples after %d warm-up calls each (ms)%n%n", written, plans,
                 SAMPLES, WARMUP);
-        System.out.println("| query | p50 | p95 | p99 | raw JDBC p50 | raw JDBC p95 | p50 / raw p50 |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        Results.println("| query | p50 | p95 | p99 | raw JDBC p50 | raw JDBC p95 | p50 / raw p50 |");
+        Results.println("|---|---:|---:|---:|---:|---:|---:|");
         Latencies asOfBaseline = Latencies.of(WARMUP, SAMPLES, asOfJdbc);
         row("as-of status (HTTP, random plan, asOf, knownAt)", Latencies.of(WARMUP, SAMPLES, asOfHttp), asOfBaseline);
         Latencies auditBaseline = Latencies.of(WARMUP, SAMPLES, auditJdbc);
@@ -207,7 +207,7 @@ final class QueryLatency {
     }
 
     private static void row(String name, Latencies service, Latencies baseline) {
-        System.out.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f |%n", name, service.median(),
+        Results.printf("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f |%n", name, service.median(),
                 service.percentile(95), service.percentile(99), baseline.median(), baseline.percentile(95),
                 service.median() / baseline.median());
     }
