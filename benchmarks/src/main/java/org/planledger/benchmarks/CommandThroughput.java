@@ -1,9 +1,6 @@
 package org.planledger.benchmarks;
 
-import org.flywaydb.core.Flyway;
-import org.planledger.eventstore.EventStoreConfiguration;
 import org.planledger.localpostgres.Database;
-import org.planledger.localpostgres.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -20,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -54,11 +50,9 @@ final class CommandThroughput {
     }
 
     void run() throws Exception {
-        Database database = TestDatabases.create();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
-                database.password() == null ? "" : database.password());
-        Flyway.configure().dataSource(dataSource).schemas(EventStoreConfiguration.SCHEMA)
-                .locations(EventStoreConfiguration.MIGRATIONS).load().migrate();
+        FreshStore store = FreshStore.create();
+        Database database = store.database();
+        DriverManagerDataSource dataSource = store.dataSource();
         if (stored > 0) {
             long start = System.nanoTime();
             new SyntheticLedger(dataSource).write((int) Math.max(1, stored / 1_000), stored);
@@ -77,7 +71,8 @@ final class CommandThroughput {
                 Result viaHttp = timed(service, clients, COMMANDS_PER_LEVEL, "http");
                 Result raw = raw(database, clients, COMMANDS_PER_LEVEL, event);
                 Results.printf("| %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% |%n", clients, viaHttp.perSecond(),
-                        viaHttp.p(50), viaHttp.p(99), raw.perSecond(), raw.p(50), raw.p(99),
+                        viaHttp.latencies().percentile(50), viaHttp.latencies().percentile(99), raw.perSecond(),
+                        raw.latencies().percentile(50), raw.latencies().percentile(99),
                         100 * viaHttp.perSecond() / raw.perSecond());
             }
             Results.printf("%ncommand service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
@@ -182,14 +177,9 @@ final class CommandThroughput {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Collections.sort(all);
-        return new Result(all, all.size() / seconds);
+        return new Result(Latencies.of(all), all.size() / seconds);
     }
 
-    private record Result(List<Double> millis, double perSecond) {
-        double p(double percentile) {
-            int index = (int) Math.ceil(percentile / 100 * millis.size()) - 1;
-            return millis.get(Math.max(0, Math.min(index, millis.size() - 1)));
-        }
+    private record Result(Latencies latencies, double perSecond) {
     }
 }

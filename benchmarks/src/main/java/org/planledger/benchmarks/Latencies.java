@@ -25,6 +25,14 @@ final class Latencies {
         return latencies;
     }
 
+    /** Latencies measured elsewhere (by several threads at once, say), in milliseconds. */
+    static Latencies of(List<Double> measured) {
+        Latencies latencies = new Latencies();
+        latencies.millis.addAll(measured);
+        Collections.sort(latencies.millis);
+        return latencies;
+    }
+
     double percentile(double p) {
         int index = (int) Math.ceil(p / 100 * millis.size()) - 1;
         return millis.get(Math.max(0, Math.min(index, millis.size() - 1)));

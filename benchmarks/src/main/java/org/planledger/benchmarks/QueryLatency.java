@@ -2,12 +2,9 @@ package org.planledger.benchmarks;
 
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.flywaydb.core.Flyway;
 import org.planledger.eventstore.EventChain;
-import org.planledger.eventstore.EventStoreConfiguration;
 import org.planledger.eventstore.LedgerSerializer;
 import org.planledger.localpostgres.Database;
-import org.planledger.localpostgres.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -59,11 +56,9 @@ final class QueryLatency {
 
     /** Only the raw limit of a replay, on a freshly written ledger: no service is started. */
     void rawScanOnly() throws Exception {
-        Database database = TestDatabases.create();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
-                database.password() == null ? "" : database.password());
-        Flyway.configure().dataSource(dataSource).schemas(EventStoreConfiguration.SCHEMA)
-                .locations(EventStoreConfiguration.MIGRATIONS).load().migrate();
+        FreshStore store = FreshStore.create();
+        Database database = store.database();
+        DriverManagerDataSource dataSource = store.dataSource();
         Results.printf("wrote %,d events%n", new SyntheticLedger(dataSource).write(plans, events));
         for (int run = 0; run < 3; run++) {
             scanAndDeserialise(database);
@@ -71,11 +66,9 @@ final class QueryLatency {
     }
 
     void run() throws Exception {
-        Database database = TestDatabases.create();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
-                database.password() == null ? "" : database.password());
-        Flyway.configure().dataSource(dataSource).schemas(EventStoreConfiguration.SCHEMA)
-                .locations(EventStoreConfiguration.MIGRATIONS).load().migrate();
+        FreshStore store = FreshStore.create();
+        Database database = store.database();
+        DriverManagerDataSource dataSource = store.dataSource();
 
         long start = System.nanoTime();
         long written = new SyntheticLedger(dataSource).write(plans, events);

@@ -20,7 +20,7 @@ final class Action7 {
                 Map.of("Idempotency-Key", key(summary)));
     }
 
-    static String key(String summary) {
+    private static String key(String summary) {
         return UUID.nameUUIDFromBytes(summary.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

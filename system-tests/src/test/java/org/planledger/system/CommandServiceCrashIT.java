@@ -8,16 +8,11 @@ import org.planledger.localpostgres.TestDatabases;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,30 +41,22 @@ class CommandServiceCrashIT {
 
         try (PlanLedgerProcess ledger = new PlanLedgerProcess(data.resolve("before"), database).start()) {
             ProcessHandle commandService = ledger.service("command-service.jar");
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            List<CompletableFuture<Void>> done = new ArrayList<>();
-            for (int client = 0; client < CLIENTS; client++) {
-                int c = client;
-                done.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < COMMANDS_EACH; i++) {
-                        String summary = run + " client " + c + " update " + i;
-                        try {
-                            Http.Response response = Action7.recordProgress(ledger, summary);
-                            if (response.status() == 201) {
-                                acknowledged.put(summary, 1);
-                            } else {
-                                refused.put(summary, response.status());
-                            }
-                        } catch (UncheckedIOException | IllegalStateException e) {
-                            unanswered.add(summary);
-                        }
+            Clients clients = Clients.start(CLIENTS, COMMANDS_EACH, (c, i) -> {
+                String summary = run + " client " + c + " update " + i;
+                try {
+                    Http.Response response = Action7.recordProgress(ledger, summary);
+                    if (response.status() == 201) {
+                        acknowledged.put(summary, 1);
+                    } else {
+                        refused.put(summary, response.status());
                     }
-                }, clients));
-            }
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    unanswered.add(summary);
+                }
+            });
             await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= KILL_AFTER);
             commandService.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful close
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
-            clients.shutdown();
+            clients.awaitAll();
             ledger.stop(); // run.sh has seen its child die and is stopping the rest
         }
         int acknowledgedBeforeKill = acknowledged.size();

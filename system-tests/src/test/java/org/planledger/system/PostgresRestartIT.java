@@ -10,16 +10,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,34 +45,26 @@ class PostgresRestartIT {
         Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
         AtomicInteger attempts = new AtomicInteger();
         try (PlanLedgerProcess ledger = new PlanLedgerProcess(data.resolve("ledger"), database).start()) {
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            List<CompletableFuture<Void>> done = new ArrayList<>();
-            for (int client = 0; client < CLIENTS; client++) {
-                int c = client;
-                done.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < COMMANDS_EACH; i++) {
-                        String summary = run + " client " + c + " update " + i;
-                        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                            attempts.incrementAndGet();
-                            String outcome = send(ledger, summary);
-                            if (outcome.equals("201")) {
-                                acknowledged.add(summary);
-                                return true;
-                            }
-                            failures.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
-                            return false;
-                        });
+            Clients clients = Clients.start(CLIENTS, COMMANDS_EACH, (c, i) -> {
+                String summary = run + " client " + c + " update " + i;
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    attempts.incrementAndGet();
+                    String outcome = send(ledger, summary);
+                    if (outcome.equals("201")) {
+                        acknowledged.add(summary);
+                        return true;
                     }
-                }, clients));
-            }
+                    failures.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+                    return false;
+                });
+            });
             await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= RESTART_AFTER);
             long stopped = System.nanoTime();
             postgres.destroy(); // SIGTERM: PostgreSQL shuts down, as for a restart or a fail-over
             postgres.waitFor();
             postgres = startPostgres(postgresData, port);
             long down = Duration.ofNanos(System.nanoTime() - stopped).toMillis();
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
-            clients.shutdown();
+            clients.awaitAll();
 
             // The query service catches up by itself: every update shows in the action's history.
             long recovered = System.nanoTime();

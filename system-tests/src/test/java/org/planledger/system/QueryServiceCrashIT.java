@@ -8,13 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,21 +72,12 @@ class QueryServiceCrashIT {
     /** Enough progress updates over all 18 actions that a replay takes some seconds. */
     private static void record(PlanLedgerProcess ledger) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<CompletableFuture<Void>> done = new ArrayList<>();
-        for (int client = 0; client < CLIENTS; client++) {
-            int c = client;
-            done.add(CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < COMMANDS_EACH; i++) {
-                    int action = 1 + (c * COMMANDS_EACH + i) % 18;
-                    Http.Response response = Http.post(ledger.commandUrl(ACTION + action + "/progress"),
-                            "{\"summary\": \"" + run + " client " + c + " update " + i + "\"}");
-                    assertThat(response.status()).isEqualTo(201);
-                }
-            }, clients));
-        }
-        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
-        clients.shutdown();
+        Clients.run(CLIENTS, COMMANDS_EACH, (c, i) -> {
+            int action = 1 + (c * COMMANDS_EACH + i) % 18;
+            Http.Response response = Http.post(ledger.commandUrl(ACTION + action + "/progress"),
+                    "{\"summary\": \"" + run + " client " + c + " update " + i + "\"}");
+            assertThat(response.status()).isEqualTo(201);
+        });
     }
 
     private static boolean caughtUp(PlanLedgerProcess ledger) {

@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,26 +45,15 @@ class TwoCommandServicesIT {
             Map<String, JsonNode> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
             List<Integer> refused = java.util.Collections.synchronizedList(new ArrayList<>());
 
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            List<CompletableFuture<Void>> done = new ArrayList<>();
-            for (int client = 0; client < CLIENTS; client++) {
-                int c = client;
-                done.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < COMMANDS_EACH; i++) {
-                        String summary = run + " client " + c + " update " + i;
-                        PlanLedgerProcess service = services.get((c + i) % 2);
-                        Http.Response response = Http.post(service.commandUrl(Action7.PATH + "/progress"),
-                                "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", Action7.key(summary)));
-                        if (response.status() == 201) {
-                            acknowledged.put(summary, response.body());
-                        } else {
-                            refused.add(response.status());
-                        }
-                    }
-                }, clients));
-            }
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
-            clients.shutdown();
+            Clients.run(CLIENTS, COMMANDS_EACH, (c, i) -> {
+                String summary = run + " client " + c + " update " + i;
+                Http.Response response = Action7.recordProgress(services.get((c + i) % 2), summary);
+                if (response.status() == 201) {
+                    acknowledged.put(summary, response.body());
+                } else {
+                    refused.add(response.status());
+                }
+            });
 
             Map<String, Integer> stored = Store.progressOnAction7(database, run);
             System.out.printf("two command services: sent %d, acknowledged %d, refused %d (statuses %s), stored %d%n",
@@ -81,8 +67,7 @@ class TwoCommandServicesIT {
             // Each keyed command sent again, to the other service: the first answer, and nothing appended.
             for (String summary : acknowledged.keySet().stream().limit(20).toList()) {
                 for (PlanLedgerProcess service : services) {
-                    Http.Response repeat = Http.post(service.commandUrl(Action7.PATH + "/progress"),
-                            "{\"summary\": \"" + summary + "\"}", Map.of("Idempotency-Key", Action7.key(summary)));
+                    Http.Response repeat = Action7.recordProgress(service, summary);
                     assertThat(repeat.status()).isEqualTo(201);
                     assertThat(repeat.body()).isEqualTo(acknowledged.get(summary));
                 }

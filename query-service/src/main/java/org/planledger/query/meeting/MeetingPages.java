@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.events.Identifiers;
 import org.planledger.query.body.BodyQueries;
-import org.planledger.query.changes.ChangeLog;
 import org.planledger.query.site.CommandService;
 import org.planledger.query.site.PageController;
 import org.planledger.query.site.ReadYourWrites;
+import org.planledger.query.traceability.Traceability;
+import org.planledger.query.traceability.TraceabilityQueries;
 import org.planledger.web.NotFound;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +31,14 @@ import java.util.UUID;
 public class MeetingPages {
 
     private final MeetingQueries meetings;
-    private final ChangeLog changeLog;
+    private final TraceabilityQueries traceability;
     private final BodyQueries bodies;
     private final CommandService commands;
 
-    public MeetingPages(MeetingQueries meetings, ChangeLog changeLog, BodyQueries bodies, CommandService commands) {
+    public MeetingPages(MeetingQueries meetings, TraceabilityQueries traceability, BodyQueries bodies,
+                        CommandService commands) {
         this.meetings = meetings;
-        this.changeLog = changeLog;
+        this.traceability = traceability;
         this.bodies = bodies;
         this.commands = commands;
     }
@@ -50,12 +52,11 @@ public class MeetingPages {
     @GetMapping("/meetings/{meetingId}")
     String meeting(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
                    @RequestParam(required = false) @Pattern(regexp = "meeting|decision") String recorded, Model model) {
-        MeetingView.Detail meeting = meetings.one(meetingId)
+        Traceability.OfMeeting trace = traceability.ofMeeting(meetingId)
                 .orElseThrow(() -> new NotFound("there is no meeting " + meetingId));
         model.addAttribute("recorded", recorded);
-        model.addAttribute("meeting", meeting);
-        model.addAttribute("changes", meeting.decisions().stream().collect(LinkedHashMap::new,
-                (map, d) -> map.put(d.decisionId(), changeLog.underDecision(d.decisionId())), Map::putAll));
+        model.addAttribute("meeting", trace.meeting());
+        model.addAttribute("decisions", trace.decisions());
         model.addAttribute("decisionKey", UUID.randomUUID().toString());
         return "meeting";
     }

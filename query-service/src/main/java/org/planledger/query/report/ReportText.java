@@ -1,6 +1,7 @@
 package org.planledger.query.report;
 
 import org.planledger.events.EventMetadata;
+import org.planledger.query.site.Formats;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,15 +34,9 @@ public final class ReportText {
     }
 
     public static String facts(ProgressReport.Action action) {
-        return "Status: " + words(action.status()) + ". Owner: " + (action.owner() == null ? "not assigned" : action.owner())
-                + ". Timeframe: " + (action.timeframe() == null ? "not set" : words(action.timeframe()) + " term") + ".";
-    }
-
-    private static String words(String constant) {
-        if (constant == null) {
-            return "not set";
-        }
-        String spaced = constant.replace('_', ' ').toLowerCase(Locale.UK);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+        return "Status: " + (action.status() == null ? "not set" : Formats.words(action.status()))
+                + ". Owner: " + (action.owner() == null ? "not assigned" : action.owner())
+                + ". Timeframe: " + (action.timeframe() == null ? "not set" : Formats.words(action.timeframe()) + " term")
+                + ".";
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Shares the projections' segments among the query-service instances running on one database.
@@ -46,9 +48,11 @@ public class SegmentSharing {
         jdbc.sql("DELETE FROM query_instance WHERE seen_at < now() - interval '1 hour'").update();
         int alive = jdbc.sql("SELECT count(*) FROM query_instance WHERE seen_at > now() - interval '10 seconds'")
                 .query(Integer.class).single();
+        Map<String, Integer> segmentsOf = jdbc.sql("SELECT processor_name, count(*) FROM token_entry GROUP BY processor_name")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         for (StreamingEventProcessor processor : processors()) {
-            int segments = jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = ?")
-                    .param(processor.getName()).query(Integer.class).single();
+            int segments = segmentsOf.getOrDefault(processor.getName(), 0);
             int share = (segments + alive - 1) / Math.max(1, alive);
             List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
             for (int segment : held.subList(Math.min(share, held.size()), held.size())) {

@@ -40,8 +40,8 @@ public class Formats {
         return instant == null ? "" : TIME.format(instant);
     }
 
-    /** {@code IN_PROGRESS} as "In progress", {@code SHORT} as "Short". */
-    public String words(String constant) {
+    /** {@code IN_PROGRESS} as "In progress", {@code SHORT} as "Short"; the pictures and reports say it the same way. */
+    public static String words(String constant) {
         if (constant == null || constant.isEmpty()) {
             return "";
         }

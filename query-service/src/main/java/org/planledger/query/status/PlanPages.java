@@ -85,13 +85,14 @@ public class PlanPages {
             model.addAttribute("asOfError", "Enter a date such as 2023-01-01");
             effective = now;
         }
-        if (!queries.planExists(planId)) {
+        List<PlanStatus.Version> versions = queries.plans().get(planId);
+        if (versions == null) {
             throw new NotFound("there is no plan " + planId);
         }
         model.addAttribute("planId", planId);
-        model.addAttribute("versions", queries.plans().get(planId));
+        model.addAttribute("versions", versions);
         model.addAttribute("status", queries.status(planId, effective, now).orElse(null));
-        model.addAttribute("owners", ownerNames());
+        model.addAttribute("owners", ownerNames(bodies.all()));
         model.addAttribute("charts", pictures.countsOverTime(planId, now));
         model.addAttribute("statuses", StatusPictures.FILL.keySet());
         return "plan";
@@ -207,10 +208,11 @@ public class PlanPages {
         model.addAttribute("action", action);
         model.addAttribute("changes", changeLog.ofAction(ref));
         model.addAttribute("band", pictures.band(ref, now()));
-        model.addAttribute("owners", ownerNames());
+        List<BodyView.Summary> all = bodies.all();
+        model.addAttribute("owners", ownerNames(all));
         if (viewer.mayRecordProgress(action.owner())) {
             model.addAttribute("decisions", meetings.naming(ref.toString()));
-            model.addAttribute("bodies", bodies.all());
+            model.addAttribute("bodies", all);
             model.addAttribute("statuses", List.of("NOT_STARTED", "IN_PROGRESS", "AT_RISK", "COMPLETED"));
             // A fresh key per form shown: sending the same form twice records it once.
             model.addAttribute("progressKey", UUID.randomUUID().toString());
@@ -219,8 +221,8 @@ public class PlanPages {
         return "action";
     }
 
-    private Map<String, String> ownerNames() {
-        return bodies.all().stream().collect(Collectors.toMap(BodyView.Summary::bodyId, BodyView.Summary::name,
+    private static Map<String, String> ownerNames(List<BodyView.Summary> bodies) {
+        return bodies.stream().collect(Collectors.toMap(BodyView.Summary::bodyId, BodyView.Summary::name,
                 (a, b) -> a, LinkedHashMap::new));
     }
 

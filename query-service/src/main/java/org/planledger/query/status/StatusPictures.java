@@ -2,6 +2,7 @@ package org.planledger.query.status;
 
 import org.planledger.events.ActionRef;
 import org.planledger.events.EventMetadata;
+import org.planledger.query.site.Formats;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -124,7 +125,7 @@ public class StatusPictures {
                 if (n > 0) {
                     double h = plotHeight * n / (double) max;
                     y -= h;
-                    svg.rect(x, y, slot * 0.7, h, status.getValue(), date + ": " + n + " " + words(status.getKey()));
+                    svg.rect(x, y, slot * 0.7, h, status.getValue(), date + ": " + n + " " + Formats.words(status.getKey()));
                 }
             }
             // Every other quarter, and today; a label just before today's would run into it.
@@ -167,7 +168,7 @@ public class StatusPictures {
             double x = left + (span.from().toEpochMilli() - start.toEpochMilli()) * scale;
             double w = Math.max(1, (span.to().toEpochMilli() - span.from().toEpochMilli()) * scale);
             svg.rect(x, top, w, bandHeight, FILL.getOrDefault(span.status(), "#505a5f"),
-                    words(span.status()) + " from " + LocalDate.ofInstant(span.from(), EventMetadata.ZONE));
+                    Formats.words(span.status()) + " from " + LocalDate.ofInstant(span.from(), EventMetadata.ZONE));
         }
         LocalDate first = LocalDate.ofInstant(start, EventMetadata.ZONE);
         for (int year = first.getYear() + 1; year <= LocalDate.ofInstant(end, EventMetadata.ZONE).getYear(); year++) {
@@ -184,7 +185,7 @@ public class StatusPictures {
         double x = left;
         double row = y;
         for (Map.Entry<String, String> status : FILL.entrySet()) {
-            String label = words(status.getKey());
+            String label = Formats.words(status.getKey());
             double w = 24 + label.length() * 8;
             if (x + w > width) {
                 x = left;
@@ -197,10 +198,5 @@ public class StatusPictures {
 
     private static String label(LocalDate date) {
         return date.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK) + " " + date.getYear();
-    }
-
-    static String words(String status) {
-        String spaced = status.replace('_', ' ').toLowerCase(Locale.UK);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

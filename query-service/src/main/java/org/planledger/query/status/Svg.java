@@ -1,5 +1,7 @@
 package org.planledger.query.status;
 
+import org.springframework.web.util.HtmlUtils;
+
 import java.util.Locale;
 
 /** A small writer of SVG markup for the pages' pictures; every text it is given is escaped. */
@@ -27,13 +29,6 @@ final class Svg {
         return this;
     }
 
-    Svg circle(double x, double y, double r, String fill, String tooltip) {
-        out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#0b0c0c\">",
-                x, y, r, fill));
-        out.append("<title>").append(escape(tooltip)).append("</title></circle>");
-        return this;
-    }
-
     Svg line(double x1, double y1, double x2, double y2, String stroke) {
         out.append(String.format(Locale.ROOT,
                 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1\"/>",
@@ -53,18 +48,8 @@ final class Svg {
         return out.append("</svg>").toString();
     }
 
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+    /** The markup-sensitive characters as references; the page is UTF-8, so nothing else needs one. */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

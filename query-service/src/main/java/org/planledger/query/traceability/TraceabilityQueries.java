@@ -2,6 +2,7 @@ package org.planledger.query.traceability;
 
 import org.planledger.query.changes.Change;
 import org.planledger.query.changes.ChangeLog;
+import org.planledger.query.meeting.MeetingQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds the exceptions to the mandate rules in the change log. The command service refuses such changes, so on a
@@ -36,10 +38,22 @@ public class TraceabilityQueries {
 
     private final JdbcClient jdbc;
     private final ChangeLog changeLog;
+    private final MeetingQueries meetings;
 
-    public TraceabilityQueries(JdbcClient jdbc, ChangeLog changeLog) {
+    public TraceabilityQueries(JdbcClient jdbc, ChangeLog changeLog, MeetingQueries meetings) {
         this.jdbc = jdbc;
         this.changeLog = changeLog;
+        this.meetings = meetings;
+    }
+
+    /** A meeting's decisions, each with every change made under it; empty when there is no such meeting. */
+    public Optional<Traceability.OfMeeting> ofMeeting(String meetingId) {
+        return meetings.one(meetingId).map(meeting -> new Traceability.OfMeeting(
+                meetings.summary(meetingId).orElseThrow(),
+                meeting.decisions().stream()
+                        .map(d -> new Traceability.DecisionTrace(d.decisionId(), d.text(), d.actions(),
+                                changeLog.underDecision(d.decisionId())))
+                        .toList()));
     }
 
     public Traceability.Report report() {
