@@ -25,6 +25,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
@@ -54,15 +56,40 @@ final class QueryLatency {
         this.queryServiceJar = queryServiceJar;
     }
 
-    /** Only the raw limit of a replay, on a freshly written ledger: no service is started. */
-    void rawScanOnly() throws Exception {
+    /**
+     * Part b: every projection built from nothing over a freshly written ledger, beside the raw limit of a replay
+     * (the same rows read in order and deserialised, three passes, median) from the same run.
+     */
+    void replay() throws Exception {
         FreshStore store = FreshStore.create();
         Database database = store.database();
-        DriverManagerDataSource dataSource = store.dataSource();
-        Results.printf("wrote %,d events%n", new SyntheticLedger(dataSource).write(plans, events));
-        for (int run = 0; run < 3; run++) {
-            scanAndDeserialise(database);
+        long written = new SyntheticLedger(store.dataSource()).write(plans, events);
+        Results.printf("wrote %,d events over %,d plans%n", written, plans);
+        List<Double> raw = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            raw.add(scanAndDeserialise(database));
         }
+        double rawRate = raw.stream().sorted().toList().get(1);
+        try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
+            Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
+            double seconds = catchUp(service, database);
+            Results.printf("%n| events | plans | projected in s (after start-up %.1f s) | events/s | raw scan events/s (median of 3) | projections / raw |%n",
+                    startup.toMillis() / 1e3);
+            Results.println("|---:|---:|---:|---:|---:|---:|");
+            Results.printf("| %,d | %,d | %.1f | %,.0f | %,.0f | %.1f%% |%n%n", written, plans, seconds, written / seconds,
+                    rawRate, 100 * (written / seconds) / rawRate);
+            Results.printf("query service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
+        }
+    }
+
+    /** Seconds from now until every projection has reached the head of the store. */
+    private double catchUp(ServiceProcess service, Database database) throws Exception {
+        long projecting = System.nanoTime();
+        JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
+                database.password() == null ? "" : database.password(), true));
+        long head = jdbc.sql("SELECT max(global_index) FROM events.domain_event_entry").query(Long.class).single();
+        await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(service, head));
+        return (System.nanoTime() - projecting) / 1e9;
     }
 
     void run() throws Exception {
@@ -80,14 +107,10 @@ final class QueryLatency {
         try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
             Results.printf("query service started in %.1f s%n", startup.toMillis() / 1e3);
-            long projecting = System.nanoTime();
+            double projectSeconds = catchUp(service, database);
             // One open connection, as the service's pool gives it: the baseline must not pay for connecting.
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
                     database.password() == null ? "" : database.password(), true));
-            long head = jdbc.sql("SELECT max(global_index) FROM events.domain_event_entry").query(Long.class).single();
-            await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> caughtUp(service, head));
-            double projectSeconds = (System.nanoTime() - projecting) / 1e9;
             long intervals = jdbc.sql("SELECT count(*) FROM projections.action_state_interval").query(Long.class).single();
             Results.printf("projected them in %.1f s after start-up (%,.0f events/s); %,d action_state_interval rows%n",
                     projectSeconds, written / projectSeconds, intervals);
@@ -101,7 +124,7 @@ final class QueryLatency {
      * The raw limit of a replay: every stored event read in order over one connection (streamed, as a processor
      * reads) and its payload deserialised into its event record, doing nothing else.
      */
-    static void scanAndDeserialise(Database database) throws Exception {
+    static double scanAndDeserialise(Database database) throws Exception {
         Serializer serializer = LedgerSerializer.create();
         long start = System.nanoTime();
         long events = 0;
@@ -122,6 +145,7 @@ final class QueryLatency {
         double seconds = (System.nanoTime() - start) / 1e9;
         Results.printf("raw scan and deserialise: %,d events in %.2f s (%,.0f events/s)%n", events, seconds,
                 events / seconds);
+        return events / seconds;
     }
 
     /** The whole hash chain recomputed (what GET /api/integrity does), beside a raw scan of the same rows. */

@@ -87,7 +87,8 @@ public class EventStoreConfiguration {
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  EventSchema eventSchema,
-                                                 Configuration configuration) {
+                                                 Configuration configuration,
+                                                 @Value("${plan-ledger.event-store.read-batch-size:1000}") int readBatchSize) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
@@ -98,6 +99,8 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                // Axon reads 100 events per query by default: a catch-up over a million events made 10,000 queries.
+                .batchSize(readBatchSize)
                 .build();
     }
 

@@ -14,6 +14,9 @@ import org.planledger.events.LedgerEvent;
 import org.planledger.events.MeetingEvent;
 import org.planledger.events.PlanVersionPublished;
 import org.planledger.query.Provenance;
+import org.planledger.query.PendingRows;
+import org.planledger.query.ProjectionBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,11 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.Timestamp;
 import java.util.Map;
 
+import static java.sql.Types.BIGINT;
+import static java.sql.Types.DATE;
+import static java.sql.Types.INTEGER;
+import static java.sql.Types.TIMESTAMP;
+import static java.sql.Types.VARCHAR;
+
 /**
  * Every event in the ledger as one row of table change_log: its type, its subject, what it changed (before and
  * after), who made it, when it was recorded, when it took effect, why and under which decision. Action histories,
  * decision views and the audit log all read it. Rows are keyed by global position, so a replayed event is not
- * recorded twice.
+ * recorded twice. A batch of events is written in one go at its end ({@link ProjectionBatch}).
  */
 @Component
 @ProcessingGroup(ChangeLogProjection.PROCESSING_GROUP)
@@ -33,11 +42,22 @@ public class ChangeLogProjection {
 
     public static final String PROCESSING_GROUP = "change-log";
 
+    private static final String INSERT = """
+            INSERT INTO change_log (event_position, event_id, event_type, subject, sequence_number, plan_id,
+                                    version_id, action_number, body_id, meeting_id, before, after, actor,
+                                    recorded_at, effective_on, reason, decision_id, correlation_id, command_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_position) DO NOTHING""";
+    private static final int[] TYPES = {BIGINT, VARCHAR, VARCHAR, VARCHAR, BIGINT, VARCHAR, VARCHAR, INTEGER, VARCHAR,
+            VARCHAR, VARCHAR, VARCHAR, VARCHAR, TIMESTAMP, DATE, VARCHAR, VARCHAR, VARCHAR, VARCHAR};
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    public ChangeLogProjection(JdbcClient jdbc, JsonMapper json) {
+    public ChangeLogProjection(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -46,19 +66,13 @@ public class ChangeLogProjection {
         Provenance provenance = Provenance.of(message, token, sequence);
         ChangeDescriptions.Description change = ChangeDescriptions.of(event);
         Subject subject = Subject.of(event);
-        jdbc.sql("""
-                INSERT INTO change_log (event_position, event_id, event_type, subject, sequence_number, plan_id,
-                                        version_id, action_number, body_id, meeting_id, before, after, actor,
-                                        recorded_at, effective_on, reason, decision_id, correlation_id, command_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (event_position) DO NOTHING""")
-                .params(provenance.position(), provenance.eventId(), EventCatalogue.typeName(event.getClass()).orElseThrow(),
+        ProjectionBatch.current(PROCESSING_GROUP, () -> new PendingRows(INSERT, TYPES), rows -> rows.writeTo(template))
+                .add(provenance.position(), provenance.eventId(), EventCatalogue.typeName(event.getClass()).orElseThrow(),
                         event.subject(), provenance.sequence(), subject.planId(), subject.versionId(),
                         subject.actionNumber(), subject.bodyId(), subject.meetingId(),
                         toJson(change.before()), toJson(change.after()), provenance.actor(),
                         Timestamp.from(provenance.recordedAt()), provenance.effectiveOn(), provenance.reason(),
-                        provenance.decisionId(), provenance.correlationId(), provenance.commandId())
-                .update();
+                        provenance.decisionId(), provenance.correlationId(), provenance.commandId());
     }
 
     /** The columns that say what an event is about, for finding it again. */

@@ -84,6 +84,23 @@ final class ActionTimeline {
         return segments;
     }
 
+    /**
+     * The fold with one more fact, from its last segment alone, for a fact that takes effect no earlier than that
+     * segment began and was recorded after every fact folded so far: it sorts last, so only the last segment changes
+     * (it ends where the fact takes effect, or takes the fact on if both begin at the same instant). Equal to
+     * refolding every fact, without reading them.
+     */
+    static List<Segment> extend(Segment last, Fact fact) {
+        if (fact.effectiveFrom().isBefore(last.validFrom()) || fact.kind() == Kind.PUBLISHED) {
+            throw new IllegalArgumentException("fact " + fact.position() + " does not sort last; refold instead");
+        }
+        State next = last.state().apply(fact);
+        return fact.effectiveFrom().equals(last.validFrom())
+                ? List.of(new Segment(last.validFrom(), null, next))
+                : List.of(new Segment(last.validFrom(), fact.effectiveFrom(), last.state()),
+                        new Segment(fact.effectiveFrom(), null, next));
+    }
+
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }

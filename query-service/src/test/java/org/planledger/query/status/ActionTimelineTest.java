@@ -7,9 +7,12 @@ import org.planledger.query.status.ActionTimeline.Segment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ActionTimelineTest {
 
@@ -60,6 +63,39 @@ class ActionTimelineTest {
     @Test
     void anActionNotYetPublishedHasNoTimeline() {
         assertThat(ActionTimeline.fold(List.of(progress(11, 1, MARCH, "orphan")))).isEmpty();
+    }
+
+    @Test
+    void extendingTheLastSegmentEqualsRefoldingEveryFactForChangesThatSortLast() {
+        Random random = new Random(11);
+        for (int run = 0; run < 200; run++) {
+            List<Fact> facts = new ArrayList<>(List.of(published()));
+            Instant at = PUBLISHED;
+            for (int n = 1; n <= 30; n++) {
+                at = random.nextInt(3) == 0 ? at : at.plusSeconds(random.nextInt(86_400 * 30)); // ties too
+                Fact fact = switch (random.nextInt(5)) {
+                    case 0 -> progress(10 + n, n, at, "step " + n);
+                    case 1 -> new Fact(10 + n, n, Kind.STATUS, at, at, null, null, "AT_RISK", null, null, null);
+                    case 2 -> new Fact(10 + n, n, Kind.OWNER, at, at, "body-" + n, null, null, null, null, null);
+                    case 3 -> new Fact(10 + n, n, Kind.TIMEFRAME, at, at, null, "LONG", null, null, null, null);
+                    default -> new Fact(10 + n, n, Kind.CARRIED_FORWARD, at, at, null, null, null, null, null, null);
+                };
+                List<Segment> before = ActionTimeline.fold(facts);
+                facts.add(fact);
+                List<Segment> extended = new ArrayList<>(before.subList(0, before.size() - 1));
+                extended.addAll(ActionTimeline.extend(before.get(before.size() - 1), fact));
+
+                assertThat(extended).as("run %d, fact %d", run, n).isEqualTo(ActionTimeline.fold(facts));
+            }
+        }
+    }
+
+    @Test
+    void refusesToExtendWithAChangeThatTakesEffectBeforeTheLastSegment() {
+        Segment last = ActionTimeline.fold(List.of(published(), progress(11, 1, MARCH, "March"))).get(1);
+
+        assertThatThrownBy(() -> ActionTimeline.extend(last, progress(12, 2, JANUARY, "late")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Fact published() {
