@@ -1,4 +1,6 @@
--- Each action's current row that runs on with no end (one per published action). A batch of changes reads it for every
--- action it touches; through action_state_interval_known it had to visit all of the action's current rows.
-CREATE INDEX action_state_interval_latest ON action_state_interval (plan_id, version_id, number)
-    WHERE known_to IS NULL AND valid_to IS NULL;
+-- The key of each action's current row that runs on with no end (in action_state_interval), beside the state that row
+-- holds. A batch of changes starts from it, read by the action's primary key: searched for in action_state_interval,
+-- it sat among every row the action had ever had current, and the search slowed as the table grew. Null until the
+-- action's next change, which then refolds the action once.
+ALTER TABLE action_status ADD COLUMN latest_valid_from TIMESTAMPTZ;
+ALTER TABLE action_status ADD COLUMN latest_known_from TIMESTAMPTZ;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Runs a benchmark by name. {@code query-latency [events] [plans]}: as-of status and audit pages on a synthetic
- * ledger, beside the same rows read by raw JDBC. {@code command-throughput [stored events]}: commands over HTTP with
- * 1, 8 and 32 clients beside raw-JDBC inserts of the same events, on a store holding that many events already.
+ * ledger, beside the same rows read by raw JDBC. {@code command-throughput [stored events]}: commands in-process (to
+ * the command gateway) and over HTTP with 1, 8 and 32 clients beside raw-JDBC inserts of the same events, on a store holding that many events already.
  * {@code replay [events] [plans]}: every projection built from nothing, beside the raw limit of a replay (every event
  * read and deserialised). Run from the repository root after
  * {@code ./mvnw -q package -DskipTests}: {@code java -jar benchmarks/target/benchmarks.jar query-latency 100000}.
@@ -22,7 +22,8 @@ public final class Benchmarks {
         String name = args.length > 0 ? args[0] : "query-latency";
         if (name.equals("command-throughput")) {
             long stored = args.length > 1 ? Long.parseLong(args[1]) : 0;
-            new CommandThroughput(stored, Path.of("command-service/target/command-service.jar")).run();
+            new CommandThroughput(stored, Path.of("command-service/target/command-service.jar"),
+                    Path.of("benchmarks/target/classes")).run();
             Results.writeTo(DOCUMENT, name + " " + stored);
             return;
         }

@@ -19,16 +19,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Progress updates through the command service over HTTP, with 1, 8 and 32 concurrent clients (each on its own
- * action), beside a raw-JDBC baseline run with the same clients: the same serialised event, one transaction per
+ * Progress updates through the command service, sent to its command gateway inside its process and over HTTP,
+ * with 1, 8 and 32 concurrent clients (each on its own action), beside a raw-JDBC baseline run with the same clients: the same serialised event, one transaction per
  * command, straight into the event store (hash chain included). Optionally on a store already holding many events,
  * to see whether throughput falls as the store grows. Also the command service's start-up time and peak memory.
  */
@@ -42,11 +38,13 @@ final class CommandThroughput {
 
     private final long stored;
     private final Path jar;
+    private final Path benchmarkClasses;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    CommandThroughput(long stored, Path jar) {
+    CommandThroughput(long stored, Path jar, Path benchmarkClasses) {
         this.stored = stored;
         this.jar = jar;
+        this.benchmarkClasses = benchmarkClasses;
     }
 
     void run() throws Exception {
@@ -58,22 +56,26 @@ final class CommandThroughput {
             new SyntheticLedger(dataSource).write((int) Math.max(1, stored / 1_000), stored);
             Results.printf("store filled with %,d events in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
         }
-        try (ServiceProcess service = ServiceProcess.commandService(jar, database)) {
+        try (ServiceProcess service = ServiceProcess.commandService(jar, benchmarkClasses, database)) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(3));
             publishBenchPlan(service);
             timed(service, 1, WARMUP, "warm-up");
+            inProcess(service, 1, WARMUP, "warm-up");
             byte[][] event = template(dataSource);
             Results.printf("%nstore before: %,d events; command service started in %.1f s%n%n", stored,
                     startup.toMillis() / 1e3);
-            Results.println("| clients | HTTP commands/s | HTTP p50 ms | HTTP p99 ms | raw JDBC commands/s | raw p50 ms | raw p99 ms | HTTP / raw |");
-            Results.println("|---|---|---|---|---|---|---|---|");
+            Results.println("| clients | in-process commands/s | p50 ms | p99 ms | HTTP commands/s | p50 ms | p99 ms | raw JDBC commands/s | p50 ms | p99 ms | in-process / raw | HTTP / raw |");
+            Results.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (int clients : CLIENTS) {
-                Result viaHttp = timed(service, clients, COMMANDS_PER_LEVEL, "http");
-                Result raw = raw(database, clients, COMMANDS_PER_LEVEL, event);
-                Results.printf("| %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% |%n", clients, viaHttp.perSecond(),
+                String[] bus = inProcess(service, clients, COMMANDS_PER_LEVEL, "bus");
+                Load.Result viaHttp = timed(service, clients, COMMANDS_PER_LEVEL, "http");
+                Load.Result raw = raw(database, clients, COMMANDS_PER_LEVEL, event);
+                double busRate = Double.parseDouble(bus[0]);
+                Results.printf("| %d | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f%% | %.0f%% |%n",
+                        clients, busRate, Double.parseDouble(bus[1]), Double.parseDouble(bus[2]), viaHttp.perSecond(),
                         viaHttp.latencies().percentile(50), viaHttp.latencies().percentile(99), raw.perSecond(),
                         raw.latencies().percentile(50), raw.latencies().percentile(99),
-                        100 * viaHttp.perSecond() / raw.perSecond());
+                        100 * busRate / raw.perSecond(), 100 * viaHttp.perSecond() / raw.perSecond());
             }
             Results.printf("%ncommand service peak resident memory: %d MB (-Xmx1g)%n", service.peakResidentMegabytes());
         }
@@ -92,8 +94,14 @@ final class CommandThroughput {
         }
     }
 
-    private Result timed(ServiceProcess service, int clients, int commands, String label) throws Exception {
-        return concurrently(clients, commands, (client, i) -> {
+    /** The same commands sent to the command gateway inside the service's process: rate, p50 and p99. */
+    private static String[] inProcess(ServiceProcess service, int clients, int commands, String label) throws Exception {
+        return service.ask("bus " + clients + " " + commands + " " + label, InProcessCommands.ANSWER,
+                Duration.ofMinutes(10)).split(" ");
+    }
+
+    private Load.Result timed(ServiceProcess service, int clients, int commands, String label) throws Exception {
+        return Load.run(clients, commands, (client, i) -> {
             int status = post(service, "/api/plans/bench/versions/2024-01/actions/" + (client + 1) + "/progress",
                     "{\"summary\": \"" + label + " " + client + "/" + i + ": the digital pathway is live in one more board\"}");
             if (status != 201) {
@@ -110,7 +118,7 @@ final class CommandThroughput {
                 .query((rs, row) -> new byte[][] {rs.getBytes("payload"), rs.getBytes("meta_data")}).single();
     }
 
-    private static Result raw(Database database, int clients, int commands, byte[][] event) throws Exception {
+    private static Load.Result raw(Database database, int clients, int commands, byte[][] event) throws Exception {
         List<Connection> connections = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Connection connection = DriverManager.getConnection(database.url(), database.username(),
@@ -120,7 +128,7 @@ final class CommandThroughput {
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         try {
-            return concurrently(clients, commands, (client, i) -> {
+            return Load.run(clients, commands, (client, i) -> {
                 Connection connection = connections.get(client);
                 try (PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO events.domain_event_entry (aggregate_identifier, sequence_number, type,
@@ -148,38 +156,5 @@ final class CommandThroughput {
                         .header("Content-Type", "application/json").header("Authorization", SECRETARIAT)
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private interface Command {
-        void send(int client, int i) throws Exception;
-    }
-
-    /** {@code commands} split over {@code clients} threads; each command's latency, and the run's rate. */
-    private static Result concurrently(int clients, int commands, Command command) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Callable<List<Double>>> work = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            work.add(() -> {
-                List<Double> millis = new ArrayList<>();
-                for (int i = 0; i < commands / clients; i++) {
-                    long start = System.nanoTime();
-                    command.send(client, i);
-                    millis.add((System.nanoTime() - start) / 1e6);
-                }
-                return millis;
-            });
-        }
-        long start = System.nanoTime();
-        List<Double> all = new ArrayList<>();
-        for (Future<List<Double>> done : pool.invokeAll(work)) {
-            all.addAll(done.get());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return new Result(Latencies.of(all), all.size() / seconds);
-    }
-
-    private record Result(Latencies latencies, double perSecond) {
     }
 }

@@ -8,9 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -35,12 +38,25 @@ final class ServiceProcess implements AutoCloseable {
         return start(jar, "QUERY_SERVICE_PORT", database, Map.of());
     }
 
-    static ServiceProcess commandService(Path jar, Database database) throws IOException {
-        return start(jar, "COMMAND_SERVICE_PORT", database, Map.of("PLAN_LEDGER_SEED_IMPORT_ON_START", "true"));
+    /**
+     * The command service as deployed, but started through Spring Boot's PropertiesLauncher with this module's
+     * classes added and {@link InProcessCommands} as its main class, so that {@link #ask} can also drive its command
+     * bus from inside the process.
+     */
+    static ServiceProcess commandService(Path jar, Path benchmarkClasses, Database database) throws IOException {
+        return start(jar, List.of("-cp", jar.toString(), "-Dloader.main=" + InProcessCommands.MAIN,
+                        "-Dloader.path=" + benchmarkClasses.toAbsolutePath(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher"),
+                "COMMAND_SERVICE_PORT", database, Map.of("PLAN_LEDGER_SEED_IMPORT_ON_START", "true"));
     }
 
     private static ServiceProcess start(Path jar, String portVariable, Database database, Map<String, String> env)
             throws IOException {
+        return start(jar, List.of("-jar", jar.toString()), portVariable, database, env);
+    }
+
+    private static ServiceProcess start(Path jar, List<String> launch, String portVariable, Database database,
+                                        Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -q package -DskipTests");
         }
@@ -49,8 +65,10 @@ final class ServiceProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile(jar.getFileName().toString().replace(".jar", "") + "-bench", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SPRING_DATASOURCE_URL", database.url());
@@ -62,6 +80,23 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("DEMO_PASSWORD", "benchmark");
         builder.environment().putAll(env);
         return new ServiceProcess(builder.start(), port, log);
+    }
+
+    /**
+     * Sends one line to the process's standard input and waits for the next line of its output that starts with
+     * {@code answer}; answers the rest of that line.
+     */
+    String ask(String line, String answer, Duration timeout) throws IOException {
+        long seen = Files.readAllLines(log).stream().filter(l -> l.startsWith(answer)).count();
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        return await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service stopped; see " + log);
+            }
+            List<String> answers = Files.readAllLines(log).stream().filter(l -> l.startsWith(answer)).toList();
+            return answers.size() > seen ? answers.get(answers.size() - 1).substring(answer.length()) : null;
+        }, java.util.Objects::nonNull);
     }
 
     String url(String path) {

@@ -231,6 +231,8 @@ class ActionTimelines {
                 VARCHAR, ARRAY, DATE);
         final List<ActionRef> changed = new ArrayList<>();
         final List<Long> positions = new ArrayList<>();
+        final List<String> latestKnownFrom = new ArrayList<>();
+        final List<String> latestValidFrom = new ArrayList<>();
 
         void add(ActionRef action, Known timeline, List<ActionTimeline.Fact> newFacts) {
             for (ActionTimeline.Fact fact : newFacts) {
@@ -252,8 +254,11 @@ class ActionTimelines {
                 }
             }
             if (timeline.latest != null) {
+                Row latest = timeline.current.stream().filter(row -> row.segment.validTo() == null).findFirst().orElseThrow();
                 changed.add(action);
                 positions.add(timeline.position);
+                latestKnownFrom.add(latest.knownFrom.toString());
+                latestValidFrom.add(latest.segment.validFrom().toString());
             }
         }
 
@@ -275,19 +280,22 @@ class ActionTimelines {
             inserts.writeTo(template);
             facts.writeTo(template);
             if (!changed.isEmpty()) {
-                // The action's state now is its current row that runs on with no end, as written just above.
+                // The action's state now is that of its current row that runs on with no end, as written above.
                 forActions("""
                         UPDATE action_status s
                            SET owner_body_id = i.owner_body_id, timeframe = i.timeframe, status = i.status,
                                progress_summary = i.progress_summary, progress_evidence = i.progress_evidence,
                                progress_effective_on = i.progress_effective_on,
                                progress_recorded_at = i.progress_recorded_at, version = i.version,
-                               last_event_position = GREATEST(s.last_event_position, p.position)
-                          FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[]) AS p(plan_id, version_id, number, position)
+                               last_event_position = GREATEST(s.last_event_position, p.position),
+                               latest_known_from = i.known_from, latest_valid_from = i.valid_from
+                          FROM unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::timestamptz[], ?::timestamptz[])
+                               AS p(plan_id, version_id, number, position, known_from, valid_from)
                           JOIN action_state_interval i ON i.plan_id = p.plan_id AND i.version_id = p.version_id
-                               AND i.number = p.number AND i.known_to IS NULL AND i.valid_to IS NULL
+                               AND i.number = p.number AND i.known_from = p.known_from AND i.valid_from = p.valid_from
                          WHERE s.plan_id = p.plan_id AND s.version_id = p.version_id AND s.number = p.number""",
-                        changed).param(positions.toArray(Long[]::new)).update();
+                        changed).param(positions.toArray(Long[]::new)).param(latestKnownFrom.toArray(String[]::new))
+                        .param(latestValidFrom.toArray(String[]::new)).update();
             }
         }
     }
@@ -339,27 +347,26 @@ class ActionTimelines {
     private record Stored(ActionRef action, Row row) {
     }
 
-    private List<Stored> rows(String condition, List<ActionRef> actions) {
-        if (actions.isEmpty()) {
-            return List.of();
-        }
-        return forActions("SELECT * FROM action_state_interval WHERE " + condition + " AND " + ACTIONS, actions)
-                .query((rs, n) -> new Stored(action(rs), new Row(rs.getTimestamp("known_from").toInstant(),
-                        new ActionTimeline.Segment(rs.getTimestamp("valid_from").toInstant(),
-                                instant(rs.getTimestamp("valid_to")), STATE.mapRow(rs, n)), true)))
-                .list();
-    }
-
-    /** Each action's current row that runs on with no end, if it has one (it has once published). */
+    /** Each action's current row that runs on with no end, as action_status keeps it (once published). */
     private Map<ActionRef, Row> latestRows(Set<ActionRef> actions) {
         Map<ActionRef, Row> latest = new HashMap<>();
-        rows("known_to IS NULL AND valid_to IS NULL", List.copyOf(actions)).forEach(s -> latest.put(s.action(), s.row()));
+        forActions("SELECT * FROM action_status WHERE latest_known_from IS NOT NULL AND " + ACTIONS, List.copyOf(actions))
+                .query((rs, n) -> new Stored(action(rs), new Row(rs.getTimestamp("latest_known_from").toInstant(),
+                        new ActionTimeline.Segment(rs.getTimestamp("latest_valid_from").toInstant(), null,
+                                STATE.mapRow(rs, n)), true)))
+                .list().forEach(s -> latest.put(s.action(), s.row()));
         return latest;
     }
 
     private Map<ActionRef, List<Row>> currentRows(List<ActionRef> actions) {
         Map<ActionRef, List<Row>> current = new HashMap<>();
-        rows("known_to IS NULL", actions).forEach(s -> current.computeIfAbsent(s.action(), a -> new ArrayList<>()).add(s.row()));
+        if (!actions.isEmpty()) {
+            forActions("SELECT * FROM action_state_interval WHERE known_to IS NULL AND " + ACTIONS, actions)
+                    .query((rs, n) -> new Stored(action(rs), new Row(rs.getTimestamp("known_from").toInstant(),
+                            new ActionTimeline.Segment(rs.getTimestamp("valid_from").toInstant(),
+                                    instant(rs.getTimestamp("valid_to")), STATE.mapRow(rs, n)), true)))
+                    .list().forEach(s -> current.computeIfAbsent(s.action(), a -> new ArrayList<>()).add(s.row()));
+        }
         return current;
     }
 
