@@ -101,6 +101,9 @@ public class EventStoreConfiguration {
                 .dataType(byte[].class)
                 // Axon reads 100 events per query by default: a catch-up over a million events made 10,000 queries.
                 .batchSize(readBatchSize)
+                // An aggregate's events are read in batches until one comes back short, not until one comes back
+                // empty: Axon's default asked the database once more on every command.
+                .finalAggregateBatchPredicate(batch -> batch.size() < readBatchSize)
                 .build();
     }
 
