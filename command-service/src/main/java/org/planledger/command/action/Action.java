@@ -38,9 +38,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * depend on other records (a decision, a body) ask {@link GovernanceRecords}.
  * <p>
  * An action that has received many updates is loaded from a snapshot of these four fields (every 100 events, see
- * ActionSnapshots) rather than from all its events; the snapshot's revision changes whenever the fields do.
+ * ActionSnapshots) rather than from all its events; the snapshot's revision changes whenever the fields do. Actions
+ * loaded recently are kept in memory (ActionSnapshots too), so a command on one usually reads nothing.
  */
-@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger", snapshotFilter = "actionSnapshotFilter")
+@Aggregate(snapshotTriggerDefinition = "actionSnapshotTrigger", snapshotFilter = "actionSnapshotFilter", cache = "actionCache")
 @Revision(Action.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

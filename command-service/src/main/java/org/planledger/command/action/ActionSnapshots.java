@@ -1,5 +1,7 @@
 package org.planledger.command.action;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -27,5 +29,18 @@ public class ActionSnapshots {
     @Bean
     public SnapshotFilter actionSnapshotFilter() {
         return snapshot -> Action.SNAPSHOT_REVISION.equals(snapshot.getPayload().getType().getRevision());
+    }
+
+    /**
+     * Actions recently loaded are kept in memory (weakly: a garbage collection may drop them, and then the next
+     * command loads the action from the store), so that a command on one does not read its snapshot and events again:
+     * two of the four statements a command made. A cached action
+     * may be stale if another command service appended to it meanwhile; its event then takes a sequence number
+     * already stored, the append is refused, Axon drops the cached action on the rollback, and the command is sent
+     * again (ConcurrentWriteRetries) against the action loaded afresh.
+     */
+    @Bean
+    public Cache actionCache() {
+        return new WeakReferenceCache();
     }
 }
