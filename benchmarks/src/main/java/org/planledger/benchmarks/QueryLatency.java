@@ -72,8 +72,9 @@ final class QueryLatency {
         double rawRate = raw.stream().sorted().toList().get(1);
         try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
-            double seconds = catchUp(service, database);
-            double copySeconds = copyReadModels(JdbcClient.create(store.dataSource()));
+            JdbcClient jdbc = connection(database);
+            double seconds = catchUp(service, jdbc);
+            double copySeconds = copyReadModels(jdbc);
             Results.printf("%n| events | plans | projected in s (after start-up %.1f s) | events/s | raw scan events/s (median of 3) | projections / raw scan | rows copied inside PostgreSQL, s | events/s at that rate |%n",
                     startup.toMillis() / 1e3);
             Results.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -104,11 +105,15 @@ final class QueryLatency {
         return seconds;
     }
 
-    /** Seconds from now until every projection has reached the head of the store. */
-    private double catchUp(ServiceProcess service, Database database) throws Exception {
-        long projecting = System.nanoTime();
-        JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
+    /** One open connection, as the service's pool gives it: a baseline must not pay for connecting. */
+    private static JdbcClient connection(Database database) {
+        return JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
                 database.password() == null ? "" : database.password(), true));
+    }
+
+    /** Seconds from now until every projection has reached the head of the store. */
+    private double catchUp(ServiceProcess service, JdbcClient jdbc) throws Exception {
+        long projecting = System.nanoTime();
         long head = jdbc.sql("SELECT max(global_index) FROM events.domain_event_entry").query(Long.class).single();
         await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200)).until(() -> caughtUp(service, head));
         return (System.nanoTime() - projecting) / 1e9;
@@ -129,10 +134,8 @@ final class QueryLatency {
         try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
             Results.printf("query service started in %.1f s%n", startup.toMillis() / 1e3);
-            double projectSeconds = catchUp(service, database);
-            // One open connection, as the service's pool gives it: the baseline must not pay for connecting.
-            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(database.url(), database.username(),
-                    database.password() == null ? "" : database.password(), true));
+            JdbcClient jdbc = connection(database);
+            double projectSeconds = catchUp(service, jdbc);
             long intervals = jdbc.sql("SELECT count(*) FROM projections.action_state_interval").query(Long.class).single();
             Results.printf("projected them in %.1f s after start-up (%,.0f events/s); %,d action_state_interval rows%n",
                     projectSeconds, written / projectSeconds, intervals);

@@ -29,10 +29,6 @@ public final class PendingRows {
         rows.add(values);
     }
 
-    public boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     public void writeTo(JdbcTemplate jdbc) {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(sql, rows, types);

@@ -132,10 +132,6 @@ class ActionTimelines {
             this.segment = segment;
             this.stored = stored;
         }
-
-        boolean current() {
-            return knownTo == null && !deleted;
-        }
     }
 
     /**
@@ -165,7 +161,7 @@ class ActionTimelines {
         void record(ActionTimeline.Fact fact) {
             List<ActionTimeline.Segment> now;
             if (facts == null) {
-                Row last = current.stream().filter(row -> row.segment.validTo() == null).findFirst().orElseThrow();
+                Row last = last();
                 now = ActionTimeline.extend(last.segment, fact);
                 current.retainAll(List.of(last)); // the rows before it stay as they are and are not needed again
             } else {
@@ -204,6 +200,11 @@ class ActionTimelines {
             }
             latest = now.get(now.size() - 1).state();
             position = Math.max(position, fact.position());
+        }
+
+        /** The current row that runs on with no end. */
+        Row last() {
+            return current.stream().filter(row -> row.segment.validTo() == null).findFirst().orElseThrow();
         }
     }
 
@@ -254,7 +255,7 @@ class ActionTimelines {
                 }
             }
             if (timeline.latest != null) {
-                Row latest = timeline.current.stream().filter(row -> row.segment.validTo() == null).findFirst().orElseThrow();
+                Row latest = timeline.last();
                 changed.add(action);
                 positions.add(timeline.position);
                 latestKnownFrom.add(latest.knownFrom.toString());
@@ -268,14 +269,14 @@ class ActionTimelines {
                         DELETE FROM action_state_interval a
                          USING unnest(?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[])
                                AS k(plan_id, version_id, number, known_from, valid_from)
-                        """ + " WHERE " + SAME_ROW)).update();
+                        """ + WHERE_SAME_ROW)).update();
             }
             if (!closes.isEmpty()) {
                 closes.keys(jdbc.sql("""
                         UPDATE action_state_interval a SET known_to = k.known_to
                           FROM unnest(?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
                                AS k(plan_id, version_id, number, known_from, valid_from, known_to)
-                        """ + " WHERE " + SAME_ROW)).param(closes.knownTo.toArray(String[]::new)).update();
+                        """ + WHERE_SAME_ROW)).param(closes.knownTo.toArray(String[]::new)).update();
             }
             inserts.writeTo(template);
             facts.writeTo(template);
@@ -300,9 +301,8 @@ class ActionTimelines {
         }
     }
 
-    private static final String SAME_ROW = """
-             a.plan_id = k.plan_id AND a.version_id = k.version_id AND a.number = k.number
-               AND a.known_from = k.known_from AND a.valid_from = k.valid_from""";
+    private static final String WHERE_SAME_ROW = " WHERE a.plan_id = k.plan_id AND a.version_id = k.version_id"
+            + " AND a.number = k.number AND a.known_from = k.known_from AND a.valid_from = k.valid_from";
 
     /** Rows of action_state_interval by key, one array per key column (instants as ISO text). */
     private static final class Keys {
