@@ -38,14 +38,16 @@ public final class Instants {
         return value == null || value.isBlank() ? null : parse(name, value, false);
     }
 
+    /** The last instant of a day in {@link EventMetadata#ZONE}: its last microsecond, as PostgreSQL keeps no finer time. */
+    public static Instant endOfDay(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(EventMetadata.ZONE).toInstant().minus(1, ChronoUnit.MICROS);
+    }
+
     private static Instant parse(String name, String value, boolean end) {
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return end
-                        // The last microsecond of the day: PostgreSQL keeps no finer time.
-                        ? date.plusDays(1).atStartOfDay(EventMetadata.ZONE).toInstant().minus(1, ChronoUnit.MICROS)
-                        : date.atStartOfDay(EventMetadata.ZONE).toInstant();
+                return end ? endOfDay(date) : date.atStartOfDay(EventMetadata.ZONE).toInstant();
             }
             return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {

@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.util.List;
 import java.util.Map;
 
+import static org.planledger.query.site.Forms.text;
+
 /** The audit log for auditors: filters, 50 entries a page newest first, and the filtered log as CSV. */
 @PageController
 public class AuditPages {
@@ -35,13 +37,13 @@ public class AuditPages {
         model.addAttribute("types", EventCatalogue.TYPES.stream().map(t -> EventCatalogue.typeName(t).orElseThrow()).sorted().toList());
         AuditFilter filter;
         try {
-            filter = AuditController.filter(value(query, "actor"), value(query, "from"), value(query, "to"),
-                    value(query, "action"), null, value(query, "type"), value(query, "decision"));
+            filter = AuditController.filter(text(query, "actor"), text(query, "from"), text(query, "to"),
+                    text(query, "action"), null, text(query, "type"), text(query, "decision"));
         } catch (InvalidRequest e) {
             model.addAttribute("errors", Map.of(e.field(), e.field() + " " + e.getMessage()));
             return "audit";
         }
-        String cursor = value(query, "cursor");
+        String cursor = text(query, "cursor");
         Long before = cursor != null && cursor.matches("[1-9][0-9]{0,18}") ? Long.valueOf(cursor) : null;
         List<Change> entries = changeLog.audit(filter, before, PAGE + 1);
         boolean more = entries.size() > PAGE;
@@ -54,12 +56,7 @@ public class AuditPages {
     /** The same CSV as {@code GET /api/audit} with {@code Accept: text/csv}, at an address a link can name. */
     @GetMapping("/audit.csv")
     ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> query) {
-        return api.csv(value(query, "actor"), value(query, "from"), value(query, "to"), value(query, "action"), null,
-                value(query, "type"), value(query, "decision"));
-    }
-
-    private static String value(Map<String, String> query, String name) {
-        String value = query.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
+        return api.csv(text(query, "actor"), text(query, "from"), text(query, "to"), text(query, "action"), null,
+                text(query, "type"), text(query, "decision"));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import org.planledger.events.Identifiers;
 import org.planledger.query.body.BodyQueries;
 import org.planledger.query.site.CommandService;
+import org.planledger.query.site.Forms;
 import org.planledger.query.site.PageController;
 import org.planledger.query.site.ReadYourWrites;
 import org.planledger.query.traceability.Traceability;
@@ -80,8 +81,7 @@ public class MeetingPages {
                          HttpServletResponse response, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (String field : List.of("meetingId", "bodyId", "heldOn", "title")) {
-            String value = form.getOrDefault(field, "").strip();
-            body.put(field, value.isEmpty() ? null : value);
+            body.put(field, Forms.text(form, field));
         }
         CommandService.Outcome outcome = commands.send("/api/meetings", body, form.get("idempotencyKey"), null, request);
         if (outcome.succeeded()) {
@@ -99,8 +99,8 @@ public class MeetingPages {
                           @RequestParam Map<String, String> form, HttpServletRequest request,
                           HttpServletResponse response, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        String decisionId = form.getOrDefault("decisionId", "").strip();
-        body.put("decisionId", decisionId.isEmpty() ? null : decisionId);
+        String decisionId = Forms.text(form, "decisionId");
+        body.put("decisionId", decisionId);
         body.put("text", form.getOrDefault("text", ""));
         body.put("actions", Arrays.stream(form.getOrDefault("actions", "").split("[\\s,]+"))
                 .filter(ref -> !ref.isBlank()).toList());

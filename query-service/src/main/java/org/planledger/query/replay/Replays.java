@@ -133,12 +133,10 @@ public class Replays {
 
     private List<Map.Entry<String, TrackingToken>> tokens() {
         return jdbc.sql("SELECT processor_name, token, token_type FROM token_entry WHERE token IS NOT NULL ORDER BY processor_name, segment")
-                .query((rs, row) -> Map.entry(rs.getString("processor_name"), serializer.deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes("token"), byte[].class,
+                .query((rs, row) -> Map.<String, TrackingToken>entry(rs.getString("processor_name"),
+                        serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("token"), byte[].class,
                                 new SimpleSerializedType(rs.getString("token_type"), null)))))
-                .list().stream()
-                .map(entry -> Map.entry(entry.getKey(), (TrackingToken) entry.getValue()))
-                .toList();
+                .list();
     }
 
     private List<StreamingEventProcessor> processors() {

@@ -1,6 +1,6 @@
 package org.planledger.query.report;
 
-import org.planledger.events.EventMetadata;
+import org.planledger.query.Instants;
 import org.planledger.query.changes.ChangeLogProjection;
 import org.planledger.query.replay.Replays;
 import org.planledger.query.status.PlanStatus;
@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,8 +53,7 @@ public class ProgressReports {
         }
         Instant knownAt = jdbc.sql("SELECT max(recorded_at) FROM change_log WHERE event_position <= ?").param(position)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(Instant.EPOCH);
-        Instant endOfDay = asOf.plusDays(1).atStartOfDay(EventMetadata.ZONE).toInstant().minus(1, ChronoUnit.MICROS);
-        PlanStatus plan = status.status(planId, endOfDay, knownAt).orElseThrow(() -> new NotFound(
+        PlanStatus plan = status.status(planId, Instants.endOfDay(asOf), knownAt).orElseThrow(() -> new NotFound(
                 "plan " + planId + " had no version in force on " + asOf + " as recorded up to position " + position));
         // Bodies' names as recorded up to the position, so a later renaming does not change an old report.
         Map<String, String> names = jdbc.sql("""

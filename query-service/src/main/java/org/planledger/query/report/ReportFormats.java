@@ -69,10 +69,10 @@ public class ReportFormats {
     }
 
     public byte[] pdf(ProgressReport report) {
-        byte[] html = html(report);
+        String html = htmlText(report);
         try (PdfBoxRenderer renderer = new PdfRendererBuilder()
                 .withProducer("Plan Ledger")
-                .withHtmlContent(new String(html, StandardCharsets.UTF_8), null)
+                .withHtmlContent(html, null)
                 .buildPdfRenderer()) {
             renderer.layout();
             PDDocument document = renderer.createPDFKeepOpen();
@@ -84,7 +84,7 @@ public class ReportFormats {
                 info.setCreationDate(recorded);
                 info.setModificationDate(recorded);
                 // Without an id PDFBox derives one from the clock; this one is derived from the report itself.
-                COSString id = new COSString(digest(html));
+                COSString id = new COSString(digest(html.getBytes(StandardCharsets.UTF_8)));
                 COSArray ids = new COSArray();
                 ids.add(id);
                 ids.add(id);

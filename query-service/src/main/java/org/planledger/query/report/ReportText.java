@@ -11,7 +11,6 @@ import java.util.Locale;
 /** The words a report uses in every format; the HTML template reaches it as the variable {@code text}. */
 public final class ReportText {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss.SSSSSS", Locale.UK)
             .withZone(EventMetadata.ZONE);
 
@@ -19,7 +18,7 @@ public final class ReportText {
     }
 
     public static String date(LocalDate date) {
-        return DATE.format(date);
+        return Formats.date(date);
     }
 
     public static String time(Instant instant) {
@@ -36,7 +35,7 @@ public final class ReportText {
     public static String facts(ProgressReport.Action action) {
         return "Status: " + (action.status() == null ? "not set" : Formats.words(action.status()))
                 + ". Owner: " + (action.owner() == null ? "not assigned" : action.owner())
-                + ". Timeframe: " + (action.timeframe() == null ? "not set" : Formats.words(action.timeframe()) + " term")
+                + ". Timeframe: " + (action.timeframe() == null ? "not set" : Formats.timeframe(action.timeframe()))
                 + ".";
     }
 }

@@ -28,7 +28,7 @@ public class Formats {
             "NOT_STARTED", "govuk-tag--grey", "IN_PROGRESS", "govuk-tag--blue", "AT_RISK", "govuk-tag--red",
             "COMPLETED", "govuk-tag--green", "CARRIED_FORWARD", "govuk-tag--purple", "CLOSED", "govuk-tag--orange");
 
-    public String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }
 
@@ -49,7 +49,7 @@ public class Formats {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    public String timeframe(String timeframe) {
+    public static String timeframe(String timeframe) {
         return timeframe == null ? "" : words(timeframe) + " term";
     }
 
@@ -65,17 +65,21 @@ public class Formats {
 
     /** An event type such as {@code ProgressRecorded} as "Progress recorded". */
     public String eventType(String type) {
-        return type == null ? "" : words(type.replaceAll("([a-z])([A-Z])", "$1_$2"));
+        return type == null ? "" : words(snake(type));
     }
 
     /** The fields of a change's before or after, as "name: value" lines. */
     public List<String> fields(JsonNode node) {
         List<String> lines = new ArrayList<>();
         if (node != null && node.isObject()) {
-            node.properties().forEach(field -> lines.add(words(field.getKey().replaceAll("([a-z])([A-Z])", "$1_$2"))
-                    + ": " + text(field.getValue())));
+            node.properties().forEach(field -> lines.add(words(snake(field.getKey())) + ": " + text(field.getValue())));
         }
         return lines;
+    }
+
+    /** {@code progressEvidence} as {@code progress_Evidence}, for {@link #words}. */
+    private static String snake(String camelCase) {
+        return camelCase.replaceAll("([a-z])([A-Z])", "$1_$2");
     }
 
     private static String text(JsonNode value) {

@@ -13,6 +13,7 @@ import org.planledger.query.body.BodyView;
 import org.planledger.query.changes.ChangeLog;
 import org.planledger.query.meeting.MeetingQueries;
 import org.planledger.query.site.CommandService;
+import org.planledger.query.site.Forms;
 import org.planledger.query.site.PageController;
 import org.planledger.query.site.ReadYourWrites;
 import org.planledger.query.site.Viewer;
@@ -182,15 +183,12 @@ public class PlanPages {
     /** Sends a form's command; on success back to the action page (post/redirect/get), else the form with errors. */
     private String send(ActionRef ref, String command, Map<String, Object> body, Map<String, String> form,
                         HttpServletRequest request, HttpServletResponse response, Model model) {
-        String path = "/api/plans/" + ref.planId() + "/versions/" + ref.versionId() + "/actions/" + ref.number()
-                + "/" + command;
-        CommandService.Outcome outcome = commands.send(path, body, form.get("idempotencyKey"), form.get("version"),
-                request);
-        String page = "/plans/" + ref.planId() + "/versions/" + ref.versionId() + "/actions/" + ref.number();
+        CommandService.Outcome outcome = commands.send("/api" + page(ref) + "/" + command, body,
+                form.get("idempotencyKey"), form.get("version"), request);
         if (outcome.succeeded()) {
             ReadYourWrites.await(() -> queries.action(ref).map(PlanStatus.ActionState::version).orElse(-1L)
                     >= outcome.version());
-            return "redirect:" + page + "?recorded=" + command + "#changes";
+            return "redirect:" + page(ref) + "?recorded=" + command + "#changes";
         }
         response.setStatus(outcome.status());
         model.addAttribute(command + "Form", form);
@@ -203,8 +201,7 @@ public class PlanPages {
                 .orElseThrow(() -> new NotFound("there is no action " + ref));
         Viewer viewer = Viewer.current();
         model.addAttribute("ref", ref);
-        model.addAttribute("actionPath", "/plans/" + ref.planId() + "/versions/" + ref.versionId() + "/actions/"
-                + ref.number());
+        model.addAttribute("actionPath", page(ref));
         model.addAttribute("action", action);
         model.addAttribute("changes", changeLog.ofAction(ref));
         model.addAttribute("band", pictures.band(ref, now()));
@@ -221,15 +218,20 @@ public class PlanPages {
         return "action";
     }
 
+    /** The action's page; the command service's address for the action is the same under /api. */
+    private static String page(ActionRef ref) {
+        return "/plans/" + ref.planId() + "/versions/" + ref.versionId() + "/actions/" + ref.number();
+    }
+
     private static Map<String, String> ownerNames(List<BodyView.Summary> bodies) {
         return bodies.stream().collect(Collectors.toMap(BodyView.Summary::bodyId, BodyView.Summary::name,
                 (a, b) -> a, LinkedHashMap::new));
     }
 
     private static void optional(Map<String, String> form, String name, Map<String, Object> body) {
-        String value = form.get(name);
-        if (value != null && !value.isBlank()) {
-            body.put(name, value.strip());
+        String value = Forms.text(form, name);
+        if (value != null) {
+            body.put(name, value);
         }
     }
 

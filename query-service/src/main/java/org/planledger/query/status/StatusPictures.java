@@ -2,6 +2,7 @@ package org.planledger.query.status;
 
 import org.planledger.events.ActionRef;
 import org.planledger.events.EventMetadata;
+import org.planledger.query.Instants;
 import org.planledger.query.site.Formats;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,7 @@ public class StatusPictures {
         }
         List<LocalDate> dates = quarterEnds(LocalDate.ofInstant(first, EventMetadata.ZONE), LocalDate.ofInstant(now, EventMetadata.ZONE));
         Timestamp[] instants = dates.stream()
-                .map(date -> Timestamp.from(date.plusDays(1).atStartOfDay(EventMetadata.ZONE).toInstant().minus(1, ChronoUnit.MICROS)))
+                .map(date -> Timestamp.from(Instants.endOfDay(date)))
                 .toArray(Timestamp[]::new);
         Map<String, Map<LocalDate, Map<String, Integer>>> byAim = new TreeMap<>();
         jdbc.sql("""
@@ -78,13 +78,12 @@ public class StatusPictures {
                           JOIN action_status s ON s.plan_id = i.plan_id AND s.version_id = i.version_id AND s.number = i.number
                          GROUP BY f.at, s.aim, i.status""")
                 .params(instants, planId, planId)
-                .query((rs, row) -> {
+                .query(rs -> {
                     LocalDate date = LocalDate.ofInstant(rs.getTimestamp("at").toInstant(), EventMetadata.ZONE);
                     byAim.computeIfAbsent(rs.getString("aim"), aim -> new TreeMap<>())
                             .computeIfAbsent(date, d -> new LinkedHashMap<>())
                             .put(rs.getString("status"), rs.getInt("actions"));
-                    return null;
-                }).list();
+                });
         List<AimCounts> charts = new ArrayList<>();
         byAim.forEach((aim, counts) -> charts.add(new AimCounts(aim, dates, counts, bars(aim, dates, counts))));
         return charts;
