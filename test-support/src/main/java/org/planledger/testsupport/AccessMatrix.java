@@ -1,4 +1,4 @@
-package org.planledger.web.security;
+package org.planledger.testsupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

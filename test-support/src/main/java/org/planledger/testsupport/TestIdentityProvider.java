@@ -1,4 +1,4 @@
-package org.planledger.web.security;
+package org.planledger.testsupport;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

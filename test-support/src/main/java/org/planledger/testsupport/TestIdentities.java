@@ -1,4 +1,4 @@
-package org.planledger.web.security;
+package org.planledger.testsupport;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
