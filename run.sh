@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs Plan Ledger in the foreground: PostgreSQL (embedded, unless SPRING_DATASOURCE_URL names one), then the
-# command service and the query service. Imports the real plan when the store does not have it yet.
-# Needs only a JDK 17+. Ctrl-C or SIGTERM stops everything it started.
+# Runs Plan Ledger in the foreground: PostgreSQL (embedded and kept running, unless SPRING_DATASOURCE_URL names
+# one), then the command service and the query service, each logged in as its own role. Imports the real plan when
+# the store does not have it yet. Needs only a JDK 17+. Ctrl-C or SIGTERM stops everything it started.
 #
 # Settings (environment):
 #   COMMAND_SERVICE_PORT   default 8081
 #   QUERY_SERVICE_PORT     default 8082
 #   PLAN_LEDGER_DATA_DIR   default ./data (the embedded PostgreSQL's cluster and the services' logs)
 #   PLAN_LEDGER_DB_PORT    default 54329 (the embedded PostgreSQL)
-#   SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD
-#                          use this PostgreSQL instead of the embedded one
+#   SPRING_DATASOURCE_URL  use this PostgreSQL instead of the embedded one; with SPRING_DATASOURCE_USERNAME and
+#                          _PASSWORD naming an administrator, run.sh first sets up the services' roles there
+#   PLAN_LEDGER_DB_{OWNER,COMMAND,QUERY}_{ROLE,PASSWORD}
+#                          the roles the migrations and each service log in as (docs/security.md)
 #   PLAN_LEDGER_REBUILD=1  rebuild the jars even if they exist
 #   JAVA_OPTS              extra options for the service JVMs
 set -euo pipefail
@@ -101,11 +103,18 @@ if [ -z "${SPRING_DATASOURCE_URL:-}" ]; then
     pids+=($!)
     wait_until 180 "PostgreSQL" "${pids[0]}" "$data_dir/logs/postgres.log" test -s "$data_dir/postgres.url"
     SPRING_DATASOURCE_URL=$(head -n 1 "$data_dir/postgres.url")
-    export SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=""
+    export SPRING_DATASOURCE_URL
     database_note="embedded PostgreSQL on port $db_port, data in $data_dir/postgres"
 else
+    if [ -n "${SPRING_DATASOURCE_USERNAME:-}" ]; then
+        say "Setting up the services' roles in $SPRING_DATASOURCE_URL as $SPRING_DATASOURCE_USERNAME…"
+        "$java_cmd" -jar "$postgres_jar" roles >"$data_dir/logs/roles.log" 2>&1 \
+            || { tail -n 30 "$data_dir/logs/roles.log" >&2; fail "could not set up the roles (see $data_dir/logs/roles.log)"; }
+    fi
     database_note="$SPRING_DATASOURCE_URL"
 fi
+# The services log in as their own roles (PLAN_LEDGER_DB_*), never as the administrator.
+unset SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
 
 # start_service NAME PORT_VARIABLE PORT JAR: starts a service and waits until its health is UP.
 start_service() {
