@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
  * Keeps the embedded server running, as a service manager would: its postmaster is looked at a few times a second
  * and, should it die (killed, crashed, out of memory), is started again, which replays the write-ahead log. A
  * server that dies again within {@link #STEADY} of being started is in a crash loop: it is started again only after a
- * pause, {@link #FIRST_PAUSE} and doubling up to {@link #LONGEST_PAUSE}, as systemd or Kubernetes would. A failed
- * start (the dead server's processes may hold its shared memory a moment longer) is tried again at the next look.
+ * pause, {@link #FIRST_PAUSE} and doubling up to {@link #LONGEST_PAUSE}, as Kubernetes would; a start
+ * that fails (the dead server's processes may hold its shared memory a moment longer) counts as such a death.
  */
 final class PostgresSupervisor {
 
     private static final Duration LOOK_EVERY = Duration.ofMillis(250);
     static final Duration STEADY = Duration.ofSeconds(60);
-    static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(10);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres server;
@@ -73,17 +73,19 @@ final class PostgresSupervisor {
         if (now.isBefore(startAt)) {
             return;
         }
+        // A start that fails counts as one that died at once: the next is paused as in a crash loop.
+        startAt = null;
         try {
             startAgain();
             postmaster = postmaster();
-            startedAt = Instant.now();
-            startAt = null;
             System.out.printf("PostgreSQL started again in %d ms (postmaster %d)%n",
-                    Duration.between(now, startedAt).toMillis(), postmaster.pid());
+                    Duration.between(now, Instant.now()).toMillis(), postmaster.pid());
         } catch (IOException | RuntimeException e) {
-            System.out.println("Starting PostgreSQL again failed (" + e.getMessage() + "); trying again");
+            System.out.println("Starting PostgreSQL again failed (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            startedAt = Instant.now();
         }
     }
 

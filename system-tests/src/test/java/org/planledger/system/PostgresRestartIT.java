@@ -3,12 +3,15 @@ package org.planledger.system;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planledger.localpostgres.Database;
+import org.planledger.localpostgres.DatabaseRoles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,36 +115,38 @@ class PostgresRestartIT {
         try (PlanLedgerProcess ledger = new PlanLedgerProcess(data.resolve("supervised")).start()) {
             ProcessHandle first = ledger.postmaster().orElseThrow();
             first.destroyForcibly();
+            Database database = ledger.embeddedDatabase(DatabaseRoles.fromEnvironment(System.getenv()).command());
             ProcessHandle second = await().atMost(Duration.ofMinutes(1)).until(() -> ledger.postmaster()
-                    .filter(postmaster -> postmaster.pid() != first.pid() && PlanLedgerProcess.portOpen(ledger.databasePort)),
-                    Optional::isPresent).orElseThrow();
+                    .filter(postmaster -> postmaster.pid() != first.pid() && accepts(database)), Optional::isPresent)
+                    .orElseThrow();
 
             List<ProcessHandle> serverProcesses = second.descendants().toList();
             second.destroyForcibly();
             long killed = System.nanoTime();
-            // Its backends end on their own once they see it gone; after that nothing answers for the database.
+            // Its other processes end on their own once they see it gone; after that nothing answers for the database.
             await().atMost(Duration.ofSeconds(10)).until(() -> !PlanLedgerProcess.portOpen(ledger.databasePort)
                     && serverProcesses.stream().noneMatch(ProcessHandle::isAlive));
+            long gone = System.nanoTime();
             // Each its own thread: the common pool may have just one on a small machine.
             ExecutorService probes = Executors.newFixedThreadPool(4);
             CompletableFuture<Long> commandHealth = CompletableFuture.supplyAsync(() ->
-                    millisUntilUnavailable(ledger.commandUrl("/actuator/health"), killed), probes);
+                    millisUntilUnavailable(ledger.commandUrl("/actuator/health"), gone), probes);
             CompletableFuture<Long> queryHealth = CompletableFuture.supplyAsync(() ->
-                    millisUntilUnavailable(ledger.queryUrl("/actuator/health"), killed), probes);
+                    millisUntilUnavailable(ledger.queryUrl("/actuator/health"), gone), probes);
             CompletableFuture<Timed> command = CompletableFuture.supplyAsync(() ->
                     Timed.of(() -> Action7.recordProgress(ledger, run + " while the database is down")), probes);
             CompletableFuture<Timed> query = CompletableFuture.supplyAsync(() ->
                     Timed.of(() -> Http.get(ledger.queryUrl("/api/plans/chronic-pain/status"))), probes);
             probes.shutdown();
 
-            assertThat(commandHealth.get()).as("ms from the kill to the command service's health saying 503")
+            assertThat(commandHealth.get()).as("ms from the database gone to the command service's health saying 503")
                     .isLessThan(5_000);
-            assertThat(queryHealth.get()).as("ms from the kill to the query service's health saying 503")
+            assertThat(queryHealth.get()).as("ms from the database gone to the query service's health saying 503")
                     .isLessThan(5_000);
             for (Timed answer : List.of(command.get(), query.get())) {
                 assertThat(answer.response().status()).isEqualTo(503);
                 assertThat(answer.response().retryAfter()).isNotBlank();
-                assertThat(answer.millis()).as("ms to answer while the database is down").isLessThan(4_000);
+                assertThat(answer.millis()).as("ms to answer while the database is down").isLessThan(6_000);
             }
 
             ProcessHandle third = await().atMost(Duration.ofMinutes(2)).until(() -> ledger.postmaster()
@@ -152,15 +157,25 @@ class PostgresRestartIT {
             long healthy = Duration.ofNanos(System.nanoTime() - killed).toMillis();
             assertThat(Action7.recordProgress(ledger, run + " after the restart").status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).until(() -> Action7.updatesInHistory(ledger, run + " after") == 1);
-            System.out.printf("PostgreSQL killed under run.sh (postmasters %d, %d, %d): health 503 after %d ms (command "
-                            + "service) and %d ms (query service); a command answered 503 in %d ms and a query in %d ms; "
-                            + "PostgreSQL back after %d ms, both services healthy after %d ms%n", first.pid(), second.pid(),
-                    third.pid(), commandHealth.get(), queryHealth.get(), command.get().millis(), query.get().millis(),
-                    back, healthy);
+            System.out.printf("PostgreSQL killed under run.sh (postmasters %d, %d, %d): its processes all ended %d ms "
+                            + "after the second kill; then health 503 after %d ms (command service) and %d ms (query "
+                            + "service), a command answered 503 in %d ms and a query in %d ms; PostgreSQL back %d ms after "
+                            + "the kill, both services healthy after %d ms%n", first.pid(), second.pid(), third.pid(),
+                    Duration.ofNanos(gone - killed).toMillis(), commandHealth.get(), queryHealth.get(),
+                    command.get().millis(), query.get().millis(), back, healthy);
             assertThat(Action7.updatesInHistory(ledger, run + " while")).as("the command refused while down").isZero();
             ledger.stop();
         } finally {
             keepLogs(data.resolve("supervised").resolve("logs"));
+        }
+    }
+
+    /** Whether the database takes a connection and answers a query. */
+    private static boolean accepts(Database database) {
+        try (Connection connection = database.connect()) {
+            return connection.createStatement().execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
         }
     }
 
