@@ -3,6 +3,7 @@ package org.planledger.system;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planledger.localpostgres.DatabaseRoles;
+import org.planledger.localpostgres.LocalPostgres;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -118,6 +119,10 @@ class RunScriptIT {
                     assertThat(value.getString(1)).as(setting).isEqualTo("on");
                 }
             }
+        }
+        // As the superuser, who sees every session's kind (the embedded cluster trusts local connections).
+        try (Connection connection = ledger.embeddedDatabase(new DatabaseRoles.Login(LocalPostgres.USER, "")).connect();
+             Statement statement = connection.createStatement()) {
             Set<String> users = new TreeSet<>();
             try (ResultSet sessions = statement.executeQuery("""
                     SELECT usename FROM pg_stat_activity
