@@ -1,6 +1,6 @@
 package org.planledger.command;
 
-import org.planledger.testsupport.TestIdentities;
+import org.planledger.web.security.TestIdentities;
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -2,8 +2,8 @@ package org.planledger.query.security;
 
 import org.junit.jupiter.api.Test;
 import org.planledger.query.QueryServiceTest;
-import org.planledger.testsupport.AccessMatrix;
-import org.planledger.testsupport.TestIdentities;
+import org.planledger.web.security.AccessMatrix;
+import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -2,8 +2,8 @@ package org.planledger.query.security;
 
 import org.junit.jupiter.api.Test;
 import org.planledger.query.FreshDatabaseWithEventStore;
-import org.planledger.testsupport.TestIdentities;
-import org.planledger.testsupport.TestIdentityProvider;
+import org.planledger.web.security.TestIdentities;
+import org.planledger.web.security.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;

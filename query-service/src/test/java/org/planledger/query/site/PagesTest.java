@@ -14,7 +14,7 @@ import org.planledger.events.ProgressRecorded;
 import org.planledger.events.Timeframe;
 import org.planledger.query.Ledger;
 import org.planledger.query.QueryServiceTest;
-import org.planledger.testsupport.TestIdentities;
+import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,4 +1,4 @@
-package org.planledger.testsupport;
+package org.planledger.web.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;

@@ -1,4 +1,4 @@
-package org.planledger.testsupport;
+package org.planledger.web.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

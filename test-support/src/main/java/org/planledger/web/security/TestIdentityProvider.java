@@ -1,4 +1,4 @@
-package org.planledger.testsupport;
+package org.planledger.web.security;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
