@@ -156,6 +156,19 @@ class DeadLetterTest {
     }
 
     @Test
+    void parksAnEventWhosePayloadOrMetadataCannotBeRead() {
+        publish();
+        long payload = forge(poisoned, "convert_to('{\"action\": [', 'UTF8')", "meta_data");
+        long metadata = forge(healthy, "payload", "convert_to('not json at all', 'UTF8')");
+        ledger.append(new ProgressRecorded(new ActionRef(plan, "2023-11", 3), "goes on", List.of()), "secretariat");
+        awaitInChangeLog(new ActionRef(plan, "2023-11", 3), "goes on");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(parked())
+                .extracting(letter -> letter.get("processingGroup") + "@" + letter.get("position"))
+                .contains("change-log@" + payload, "change-log@" + metadata));
+    }
+
+    @Test
     void onlyTheSecretariatSeesAndHandlesParkedEvents() {
         http.get().uri("/api/admin/dead-letters").exchange().expectStatus().isForbidden();
         http.delete().uri("/api/admin/dead-letters/{id}", UUID.randomUUID()).exchange().expectStatus().isForbidden();
@@ -170,6 +183,20 @@ class DeadLetterTest {
             ledger.append(new ActionPublished(action, "A", "Action " + action.number(), null, Timeframe.SHORT, null,
                     ActionStatus.NOT_STARTED, List.of()), "secretariat");
         }
+    }
+
+    /** Inserts, as a database superuser would, a copy of the action's last event with this payload and metadata. */
+    private long forge(ActionRef action, String payload, String metadata) {
+        return jdbc.sql("""
+                        INSERT INTO events.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                               time_stamp, payload_type, payload_revision, payload, meta_data)
+                        SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
+                               'ProgressRecorded', '1', %s, %s
+                        FROM events.domain_event_entry WHERE aggregate_identifier = ?
+                        ORDER BY sequence_number DESC LIMIT 1
+                        RETURNING global_index""".formatted(payload, metadata))
+                .param(action.toString())
+                .query(Long.class).single();
     }
 
     /** Inserts, as a database superuser would, a copy of the action's last event whose summary holds U+0000. */
