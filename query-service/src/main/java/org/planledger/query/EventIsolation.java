@@ -44,6 +44,7 @@ public class EventIsolation implements HandlerEnhancerDefinition {
 
     private static final Logger log = LoggerFactory.getLogger(EventIsolation.class);
     private static final String WATCHED = EventIsolation.class.getName() + ".watched";
+    private static final String SMALL = EventIsolation.class.getName() + ".small";
 
     private final TransactionTemplate savepoint;
     /** Per processing group, the position up to which events are handled one at a time after a failed batch. */
@@ -126,7 +127,9 @@ public class EventIsolation implements HandlerEnhancerDefinition {
             if (current.resources().containsKey(DeadLetter.class.getName())) {
                 return true;
             }
-            if (current.root() instanceof BatchingUnitOfWork<?> batch && batch.getMessages().size() <= SMALL_BATCH) {
+            // Asked once per batch: the batch builds its list of messages afresh on every call.
+            if (current.root().getOrComputeResource(SMALL, key -> current.root() instanceof BatchingUnitOfWork<?> batch
+                    && batch.getMessages().size() <= SMALL_BATCH)) {
                 return true;
             }
             return position(message) <= eachEventUntil.getOrDefault(group, -1L);
