@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.PermissionsPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -31,6 +32,12 @@ public class WebEdge {
      */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * Swagger UI's page: the same, and the one style block its script writes, by its hash (Swagger UI 5 as springdoc
+     * ships it; after an upgrade BrowserIT names the new hash if it changed).
+     */
+    public static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
     /** Nothing here needs a camera, a microphone, the location or any other device. */
     public static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
             + "magnetometer=(), microphone=(), payment=(), usb=()";
@@ -47,7 +54,9 @@ public class WebEdge {
     @Bean
     FilterRegistrationBean<HeaderWriterFilter> securityHeaders() {
         FilterRegistrationBean<HeaderWriterFilter> registration = new FilterRegistrationBean<>(new HeaderWriterFilter(
-                List.of(new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
+                List.of(new DelegatingRequestMatcherHeaderWriter(request -> request.getRequestURI().startsWith("/swagger-ui/"),
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
                         new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN),
                         new PermissionsPolicyHeaderWriter(PERMISSIONS_POLICY),
                         new XContentTypeOptionsHeaderWriter())));

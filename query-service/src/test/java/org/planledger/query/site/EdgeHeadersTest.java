@@ -97,6 +97,9 @@ class EdgeHeadersTest {
             assertHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY);
         });
         assertThat(statuses).containsKeys(200, 302, 400, 401, 403, 404, 405, 413, 429);
+        // Fonts that are not served are not named either, so no page asks for them and has its policy refuse it.
+        assertThat(others.get("GOV.UK Frontend").body()).contains(".govuk-body").doesNotContain("@font-face")
+                .doesNotContain("/assets/fonts/");
         pages.forEach((what, page) -> assertThat(page.body()).as(what).contains("<html")
                 .doesNotContainPattern("(?i)<script|<style|\\sstyle\\s*=|\\son[a-z]+\\s*=|javascript:"));
     }
