@@ -74,6 +74,14 @@ class EdgeHeadersTest {
     }
 
     @Test
+    void swaggerUisPageHasThePolicyWithItsOneInlineStyle() {
+        RawHttp.Answer page = get("/swagger-ui/index.html", Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).isEqualTo(WebEdge.SWAGGER_UI_POLICY)
+                .doesNotContain("unsafe-inline");
+    }
+
+    @Test
     void redirectsGoToThePublicUrlWhateverTheHostHeaderSays() {
         RawHttp.Answer redirect = get("/swagger-ui.html", EVIL_HOST);
         assertThat(redirect.status()).isEqualTo(302);
