@@ -3,6 +3,7 @@ package org.planledger.command.web;
 import org.junit.jupiter.api.Test;
 import org.planledger.command.CommandServiceTest;
 import org.planledger.command.Governance;
+import org.planledger.web.EdgeChecks;
 import org.planledger.web.PublicUrl;
 import org.planledger.web.RawHttp;
 import org.planledger.web.WebEdge;
@@ -10,14 +11,10 @@ import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CommandServiceTest
 class EdgeHeadersTest {
-
-    private static final Map<String, String> EVIL_HOST = Map.of("Host", "evil.example",
-            "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443",
-            "Forwarded", "host=evil.example;proto=https");
 
     @Autowired
     Governance governance;
@@ -60,15 +53,13 @@ class EdgeHeadersTest {
         answers.put("too large", post("/api/bodies", Map.of("Authorization", secretariat), "{\"name\": \"" + "x".repeat(300_000) + "\"}"));
         answers.put("not JSON", RawHttp.send("127.0.0.1", port, "POST", "/api/bodies", Map.of("Authorization", secretariat,
                 "Content-Type", "text/plain"), "{}"));
-        answers.put("throttled", throttled(progress));
+        answers.put("throttled", EdgeChecks.throttled(port, perAccount, "POST", progress,
+                Map.of("Content-Type", "application/json")));
 
         Map<Integer, String> statuses = new TreeMap<>();
         answers.forEach((what, answer) -> {
             statuses.merge(answer.status(), what, (a, b) -> a + ", " + b);
-            assertThat(answer.header("Content-Security-Policy")).as(what).isEqualTo(WebEdge.CONTENT_SECURITY_POLICY);
-            assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("same-origin");
-            assertThat(answer.header("Permissions-Policy")).as(what).isEqualTo(WebEdge.PERMISSIONS_POLICY);
-            assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+            EdgeChecks.assertSecurityHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY);
         });
         assertThat(statuses).containsKeys(200, 201, 302, 400, 401, 403, 404, 405, 413, 415, 429);
     }
@@ -77,33 +68,20 @@ class EdgeHeadersTest {
     void swaggerUisPageHasThePolicyWithItsOneInlineStyle() {
         RawHttp.Answer page = get("/swagger-ui/index.html", Map.of());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.header("Content-Security-Policy")).isEqualTo(WebEdge.SWAGGER_UI_POLICY)
-                .doesNotContain("unsafe-inline");
+        EdgeChecks.assertSecurityHeaders("Swagger UI", page, WebEdge.SWAGGER_UI_POLICY);
+        assertThat(WebEdge.SWAGGER_UI_POLICY).doesNotContain("unsafe-inline");
     }
 
     @Test
     void redirectsGoToThePublicUrlWhateverTheHostHeaderSays() {
-        RawHttp.Answer redirect = get("/swagger-ui.html", EVIL_HOST);
+        RawHttp.Answer redirect = get("/swagger-ui.html", EdgeChecks.ANOTHER_HOST);
         assertThat(redirect.status()).isEqualTo(302);
         assertThat(redirect.header("Location")).startsWith(site.origin() + "/swagger-ui/");
     }
 
     @Test
     void theOpenApiDescriptionNamesThePublicUrlWhateverTheHostHeaderSays() {
-        RawHttp.Answer description = get("/v3/api-docs", EVIL_HOST);
-        assertThat(JsonMapper.builder().build().readTree(description.body()).path("servers").findValuesAsString("url"))
-                .containsExactly(site.origin());
-    }
-
-    /** A name's failures used up, each from an address of its own so the test's own address is not throttled. */
-    private RawHttp.Answer throttled(String path) {
-        String user = "chair-headers-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> wrong = Map.of("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":wrong").getBytes(StandardCharsets.UTF_8)), "Content-Type", "application/json");
-        for (int i = 0; i < perAccount; i++) {
-            RawHttp.send(RawHttp.freshAddress(), port, "POST", path, wrong, "{}");
-        }
-        return RawHttp.send(RawHttp.freshAddress(), port, "POST", path, wrong, "{}");
+        assertThat(EdgeChecks.openApiServers(port)).containsExactly(site.origin());
     }
 
     private RawHttp.Answer get(String path, Map<String, String> headers) {

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for the command service behind the web pages' forms: it records every request the query service sends
- * it and answers as the test tells it to. Test classes extending {@link Forms} send their forms to the one stand-in
+ * it and answers as the test tells it to. Test classes extending {@link FormsGoToIt} send their forms to the one stand-in
  * and share one test context.
  */
 final class CommandServiceStandIn {
@@ -23,7 +23,7 @@ final class CommandServiceStandIn {
     static final CommandServiceStandIn SHARED = new CommandServiceStandIn();
 
     /** The query service with its forms sent to the shared stand-in. */
-    abstract static class Forms {
+    abstract static class FormsGoToIt {
         @DynamicPropertySource
         static void commandServiceUrl(DynamicPropertyRegistry registry) {
             registry.add("plan-ledger.command-service.url", SHARED::url);

@@ -10,6 +10,7 @@ import org.planledger.events.Timeframe;
 import org.planledger.query.Ledger;
 import org.planledger.query.QueryServiceTest;
 import org.planledger.query.report.ReportFormats;
+import org.planledger.web.EdgeChecks;
 import org.planledger.web.PublicUrl;
 import org.planledger.web.RawHttp;
 import org.planledger.web.WebEdge;
@@ -17,7 +18,6 @@ import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,9 +42,6 @@ import static org.awaitility.Awaitility.await;
  */
 @QueryServiceTest
 class EdgeHeadersTest {
-
-    private static final Map<String, String> EVIL_HOST = Map.of("Host", "evil.example",
-            "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "Forwarded", "host=evil.example;proto=https");
 
     @Autowired
     Ledger ledger;
@@ -74,7 +71,7 @@ class EdgeHeadersTest {
         pages.put("a bad address", get(action.replace("/1", "/one"), Map.of()));
         pages.put("a form from another site", send("POST", action + "/progress", Map.of("Authorization", secretariat,
                 "Origin", "https://evil.example", "Content-Type", "application/x-www-form-urlencoded"), "summary=x"));
-        pages.put("too many sign-ins", throttled(action));
+        pages.put("too many sign-ins", EdgeChecks.throttled(port, perAccount, "GET", action, Map.of("Accept", "text/html")));
         Map<String, RawHttp.Answer> others = new LinkedHashMap<>();
         others.put("the stylesheet", get("/site.css", Map.of()));
         others.put("GOV.UK Frontend", get("/govuk/govuk-frontend.min.css", Map.of()));
@@ -94,7 +91,7 @@ class EdgeHeadersTest {
         all.putAll(others);
         all.forEach((what, answer) -> {
             statuses.merge(answer.status(), what, (a, b) -> a + ", " + b);
-            assertHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY);
+            EdgeChecks.assertSecurityHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY);
         });
         assertThat(statuses).containsKeys(200, 302, 400, 401, 403, 404, 405, 413, 429);
         // Fonts that are not served are not named either, so no page asks for them and has its policy refuse it.
@@ -107,7 +104,7 @@ class EdgeHeadersTest {
     @Test
     void theHtmlReportAllowsItsOwnStyleBlockAndNothingElse() throws Exception {
         RawHttp.Answer report = get("/api/plans/" + publish() + "/report?format=html", Map.of());
-        assertHeaders("the HTML report", report, ReportFormats.CONTENT_SECURITY_POLICY);
+        EdgeChecks.assertSecurityHeaders("the HTML report", report, ReportFormats.CONTENT_SECURITY_POLICY);
         Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(report.body());
         assertThat(style.find()).isTrue();
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
@@ -120,38 +117,17 @@ class EdgeHeadersTest {
 
     @Test
     void redirectsGoToThePublicUrlWhateverTheHostHeaderSays() {
-        Map<String, String> headers = new LinkedHashMap<>(EVIL_HOST);
+        Map<String, String> headers = new LinkedHashMap<>(EdgeChecks.ANOTHER_HOST);
         headers.put("Authorization", TestIdentities.basic("auditor"));
         RawHttp.Answer signedIn = get("/sign-in", headers);
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.header("Location")).isEqualTo(site.origin() + "/");
-        assertThat(get("/swagger-ui.html", EVIL_HOST).header("Location")).startsWith(site.origin() + "/swagger-ui/");
+        assertThat(get("/swagger-ui.html", EdgeChecks.ANOTHER_HOST).header("Location")).startsWith(site.origin() + "/swagger-ui/");
     }
 
     @Test
     void theOpenApiDescriptionNamesThePublicUrlWhateverTheHostHeaderSays() {
-        RawHttp.Answer description = get("/v3/api-docs", EVIL_HOST);
-        assertThat(JsonMapper.builder().build().readTree(description.body()).path("servers").findValuesAsString("url"))
-                .containsExactly(site.origin());
-    }
-
-    private static void assertHeaders(String what, RawHttp.Answer answer, String policy) {
-        assertThat(answer.header("Content-Security-Policy")).as(what).isEqualTo(policy);
-        assertThat(answer.headers().get("Content-Security-Policy")).as(what + ": one policy").hasSize(1);
-        assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("same-origin");
-        assertThat(answer.header("Permissions-Policy")).as(what).isEqualTo(WebEdge.PERMISSIONS_POLICY);
-        assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
-    }
-
-    /** A page asked for under a name whose failures are used up, each failure from an address of its own. */
-    private RawHttp.Answer throttled(String page) {
-        String user = "chair-headers-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> wrong = Map.of("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":wrong").getBytes(StandardCharsets.UTF_8)), "Accept", "text/html");
-        for (int i = 0; i < perAccount; i++) {
-            RawHttp.send(RawHttp.freshAddress(), port, "GET", page, wrong, null);
-        }
-        return RawHttp.send(RawHttp.freshAddress(), port, "GET", page, wrong, null);
+        assertThat(EdgeChecks.openApiServers(port)).containsExactly(site.origin());
     }
 
     private String publish() {

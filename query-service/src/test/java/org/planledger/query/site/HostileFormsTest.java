@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code __Host-} prefix and SameSite (BrowserIT plants one for real).
  */
 @QueryServiceTest
-class HostileFormsTest extends CommandServiceStandIn.Forms {
+class HostileFormsTest extends CommandServiceStandIn.FormsGoToIt {
 
     private static final String OLD_COOKIE = "XSRF-TOKEN";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * command service behind the same forms is BrowserIT's business.
  */
 @QueryServiceTest
-class PagesTest extends CommandServiceStandIn.Forms {
+class PagesTest extends CommandServiceStandIn.FormsGoToIt {
 
     private static final CommandServiceStandIn commandService = CommandServiceStandIn.SHARED;
     private static final List<CommandServiceStandIn.Sent> sent = commandService.sent;
