@@ -3,6 +3,7 @@ package org.planledger.web.security;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.net.InetAddress;
@@ -11,8 +12,8 @@ import java.util.HexFormat;
 
 /**
  * Signing in with a name and a password, however they are presented (HTTP Basic today; a sign-in form would go
- * through here too), limited by the {@link SignInThrottle}: the attempt is counted before the password is checked,
- * and a throttled one is refused without checking it.
+ * through here too), limited by the {@link SignInThrottle}: a name or address already refused is refused without its
+ * password being checked, and an attempt's outcome is withheld if the limit was reached while it was checked.
  */
 final class PasswordSignIn implements AuthenticationProvider {
 
@@ -28,10 +29,15 @@ final class PasswordSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String name = attempt.getName();
         String address = address(attempt);
-        throttle.attempt(name, address);
-        // A wrong password or an unknown name throws here, and the attempt stays counted as a failure.
-        Authentication signedIn = passwords.authenticate(attempt);
-        throttle.succeeded(name, address);
+        throttle.admit(name, address);
+        Authentication signedIn;
+        try {
+            signedIn = passwords.authenticate(attempt);
+        } catch (AuthenticationException wrong) {
+            throttle.settle(name, address, false);
+            throw wrong;
+        }
+        throttle.settle(name, address, true);
         return signedIn;
     }
 

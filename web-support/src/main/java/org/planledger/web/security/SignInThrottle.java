@@ -10,8 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Limits password guessing: after {@code perAccount} failed sign-ins under one user name, or {@code perAddress} from
  * one client address, within a window, further attempts under that name or from that address are refused until the
  * window that began with the first failure ends. A name counts whether or not an account has it, so a refusal tells
- * nothing about which names exist. Each attempt is counted before its password is checked and handed back if it
- * succeeds, so attempts sent at once cannot pass the limit between them.
+ * nothing about which names exist.
+ * <p>
+ * An attempt is looked at twice: before its password is checked, when a name or address already refused is refused
+ * at once; and after, when the outcome is counted, or withheld if the limit was reached meanwhile. Guesses sent all at
+ * once are therefore all checked, but no more than the limit of them are answered with their outcome. Successes are
+ * never counted, so however many requests a signed-in user sends at once, none is refused.
  * <p>
  * A success clears its name's count (only someone with the password can do that) but not its address's: one known
  * account must not buy an address more guesses at the others. Counts live in this process's memory.
@@ -32,28 +36,36 @@ public final class SignInThrottle {
     }
 
     /**
-     * Counts an attempt to sign in as {@code account} from {@code address}.
+     * Before the password is checked.
      *
-     * @throws SignInThrottled when either has used up its failures; nothing is counted then
+     * @throws SignInThrottled when the name or the address has used up its failures
      */
-    public void attempt(String account, String address) {
+    public void admit(String name, String address) {
         Instant now = clock.instant();
-        Duration wait = accounts.take(account, now);
-        if (wait.isZero()) {
-            wait = addresses.take(address, now);
-            if (!wait.isZero()) {
-                accounts.giveBack(account);
-            }
-        }
-        if (!wait.isZero()) {
-            throw new SignInThrottled(wait);
+        Duration account = accounts.waiting(name, now);
+        Duration client = addresses.waiting(address, now);
+        refuseIfWaiting(account.compareTo(client) >= 0 ? account : client);
+    }
+
+    /**
+     * After the password was checked: counts a failure, or clears the name after a success.
+     *
+     * @throws SignInThrottled when the name or the address used up its failures while this attempt was being
+     *                         checked; its outcome is then withheld
+     */
+    public void settle(String name, String address, boolean succeeded) {
+        Instant now = clock.instant();
+        Duration wait = accounts.settle(name, now, succeeded);
+        refuseIfWaiting(wait.isZero() ? addresses.settle(address, now, succeeded) : wait);
+        if (succeeded) {
+            accounts.forget(name);
         }
     }
 
-    /** The attempt succeeded: its name starts afresh, and its address gets the attempt back. */
-    public void succeeded(String account, String address) {
-        accounts.forget(account);
-        addresses.giveBack(address);
+    private static void refuseIfWaiting(Duration wait) {
+        if (!wait.isZero()) {
+            throw new SignInThrottled(wait);
+        }
     }
 
     /** Failures counted within one window for each key (a name or an address). */
@@ -67,30 +79,35 @@ public final class SignInThrottle {
             this.window = window;
         }
 
-        /** Counts one for {@code key} and answers zero, or answers how long until it may try again. */
-        Duration take(String key, Instant now) {
+        /** How long until {@code key} may try again; zero if it may now. */
+        Duration waiting(String key, Instant now) {
+            Window open = windows.get(key);
+            return open == null ? Duration.ZERO : open.waiting(now, window, limit);
+        }
+
+        /**
+         * Unless {@code key} is refused, counts a failure for it (a success changes nothing). Answers how long until it
+         * may try again: zero if it is not refused.
+         */
+        Duration settle(String key, Instant now, boolean success) {
             if (windows.size() >= MAX_TRACKED) {
-                windows.values().removeIf(open -> !open.endsAfter(now, window));
+                windows.values().removeIf(open -> !open.start().plus(window).isAfter(now));
             }
             Duration[] wait = {Duration.ZERO};
             windows.compute(key, (k, open) -> {
-                if (open == null || !open.endsAfter(now, window)) {
-                    return windows.size() >= MAX_TRACKED ? null : new Window(now, 1);
-                }
-                if (open.failures() >= limit) {
-                    Duration left = Duration.between(now, open.start().plus(window));
-                    // Retry-After is in whole seconds: rounded up, so a client waiting that long is let in.
-                    wait[0] = Duration.ofSeconds(left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
+                if (open != null && !open.waiting(now, window, limit).isZero()) {
+                    wait[0] = open.waiting(now, window, limit);
                     return open;
+                }
+                if (success) {
+                    return open;
+                }
+                if (open == null || !open.start().plus(window).isAfter(now)) {
+                    return windows.size() >= MAX_TRACKED ? null : new Window(now, 1);
                 }
                 return new Window(open.start(), open.failures() + 1);
             });
             return wait[0];
-        }
-
-        void giveBack(String key) {
-            windows.computeIfPresent(key, (k, open) ->
-                    open.failures() <= 1 ? null : new Window(open.start(), open.failures() - 1));
         }
 
         void forget(String key) {
@@ -99,8 +116,13 @@ public final class SignInThrottle {
     }
 
     private record Window(Instant start, int failures) {
-        boolean endsAfter(Instant now, Duration length) {
-            return start.plus(length).isAfter(now);
+        /** Zero unless the limit is used up and the window still open; Retry-After is whole seconds, rounded up. */
+        Duration waiting(Instant now, Duration length, int limit) {
+            Duration left = Duration.between(now, start.plus(length));
+            if (failures < limit || left.isNegative() || left.isZero()) {
+                return Duration.ZERO;
+            }
+            return Duration.ofSeconds(left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
         }
     }
 }

@@ -5,8 +5,9 @@ import org.springframework.security.authentication.AccountStatusException;
 import java.time.Duration;
 
 /**
- * A sign-in refused before its password was looked at: too many failures under its name or from its address
- * ({@link SignInThrottle}). An account status exception, so no other authentication provider is asked instead.
+ * A sign-in refused for too many failures under its name or from its address ({@link SignInThrottle}): its password
+ * was not looked at, or its outcome is withheld. An account status exception, so no other authentication provider
+ * is asked instead.
  */
 public final class SignInThrottled extends AccountStatusException {
 

@@ -25,14 +25,14 @@ class SignInThrottleTest {
         fail("secretariat", "10.0.0.2");
         fail("secretariat", "10.0.0.3");
 
-        // From any address, and whatever the password would have been: it is not looked at.
-        assertThatThrownBy(() -> throttle.attempt("secretariat", "10.0.0.4")).isInstanceOfSatisfying(SignInThrottled.class,
+        // From any address, and before any password is looked at.
+        assertThatThrownBy(() -> throttle.admit("secretariat", "10.0.0.4")).isInstanceOfSatisfying(SignInThrottled.class,
                 refused -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(10)));
         clock.pass(Duration.ofMinutes(10).minusMillis(1));
-        assertThatThrownBy(() -> throttle.attempt("secretariat", "10.0.0.4")).isInstanceOfSatisfying(SignInThrottled.class,
+        assertThatThrownBy(() -> throttle.admit("secretariat", "10.0.0.4")).isInstanceOfSatisfying(SignInThrottled.class,
                 refused -> assertThat(refused.retryAfter()).as("rounded up to a whole second").isEqualTo(Duration.ofSeconds(1)));
         clock.pass(Duration.ofMillis(1));
-        assertThatCode(() -> throttle.attempt("secretariat", "10.0.0.4")).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.admit("secretariat", "10.0.0.4")).doesNotThrowAnyException();
     }
 
     @Test
@@ -40,39 +40,58 @@ class SignInThrottleTest {
         for (int i = 0; i < 5; i++) {
             fail("nobody-" + i, "10.0.0.9");
         }
-        assertThatThrownBy(() -> throttle.attempt("secretariat", "10.0.0.9")).isInstanceOf(SignInThrottled.class);
-        // The refusal counted nothing against the name: it may still sign in from elsewhere.
+        assertThatThrownBy(() -> throttle.admit("secretariat", "10.0.0.9")).isInstanceOf(SignInThrottled.class);
+        // The refusal counted nothing against the name: it signs in from elsewhere.
         for (int i = 0; i < 3; i++) {
-            assertThatCode(() -> throttle.attempt("secretariat", "10.0.0.10")).doesNotThrowAnyException();
-            throttle.succeeded("secretariat", "10.0.0.10");
+            succeed("secretariat", "10.0.0.10");
         }
     }
 
     @Test
-    void aSuccessClearsItsNameButGivesItsAddressBackOnlyItsOwnAttempt() {
+    void aSuccessClearsItsNameButNotItsAddress() {
         fail("auditor", "10.0.0.20");
         fail("auditor", "10.0.0.20");
-        throttle.attempt("auditor", "10.0.0.20");
-        throttle.succeeded("auditor", "10.0.0.20");
+        succeed("auditor", "10.0.0.20");
         fail("auditor", "10.0.0.20");
         fail("auditor", "10.0.0.20");
-        // Four failures from the address: one more is allowed, then it is refused whichever account succeeds there.
+        // Four failures from the address and two under the name since its success: one more, and the address is done.
         fail("chair-a", "10.0.0.20");
-        assertThatThrownBy(() -> throttle.attempt("auditor", "10.0.0.20")).isInstanceOf(SignInThrottled.class);
+        assertThatThrownBy(() -> throttle.admit("auditor", "10.0.0.20")).isInstanceOf(SignInThrottled.class);
     }
 
     @Test
-    void attemptsInFlightCountBeforeTheirPasswordsAreChecked() {
-        // Three attempts begun at once, none finished: a fourth is refused.
-        throttle.attempt("secretariat", "10.0.0.30");
-        throttle.attempt("secretariat", "10.0.0.31");
-        throttle.attempt("secretariat", "10.0.0.32");
-        assertThatThrownBy(() -> throttle.attempt("secretariat", "10.0.0.33")).isInstanceOf(SignInThrottled.class);
+    void guessesSentAtOnceAreAnsweredNoFurtherThanTheLimit() {
+        for (int i = 0; i < 6; i++) {
+            throttle.admit("secretariat", "10.0.1." + i);
+        }
+        // All six were let in before any was checked; only the first three failures are answered.
+        for (int i = 0; i < 3; i++) {
+            throttle.settle("secretariat", "10.0.1." + i, false);
+        }
+        assertThatThrownBy(() -> throttle.settle("secretariat", "10.0.1.3", false)).isInstanceOf(SignInThrottled.class);
+        assertThatThrownBy(() -> throttle.settle("secretariat", "10.0.1.4", true))
+                .as("even the right password, once the limit is reached").isInstanceOf(SignInThrottled.class);
+    }
+
+    @Test
+    void requestsSignedInAtOnceAreNeverRefused() {
+        for (int i = 0; i < 100; i++) {
+            throttle.admit("secretariat", "10.0.2.1");
+        }
+        for (int i = 0; i < 100; i++) {
+            throttle.settle("secretariat", "10.0.2.1", true);
+        }
+        assertThatCode(() -> throttle.admit("secretariat", "10.0.2.1")).doesNotThrowAnyException();
     }
 
     private void fail(String name, String address) {
-        // An attempt that is never reported as a success is a failure.
-        throttle.attempt(name, address);
+        throttle.admit(name, address);
+        throttle.settle(name, address, false);
+    }
+
+    private void succeed(String name, String address) {
+        throttle.admit(name, address);
+        throttle.settle(name, address, true);
     }
 
     /** A clock the test turns forward. */
