@@ -17,6 +17,8 @@ public final class Problems {
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:plan-ledger:problem:idempotency-key-reused");
     public static final URI UNAUTHENTICATED = URI.create("urn:plan-ledger:problem:unauthenticated");
     public static final URI FORBIDDEN = URI.create("urn:plan-ledger:problem:forbidden");
+    public static final URI CROSS_SITE = URI.create("urn:plan-ledger:problem:cross-site-request");
+    public static final URI TOO_MANY_SIGN_INS = URI.create("urn:plan-ledger:problem:too-many-sign-ins");
     public static final URI TOO_LARGE = URI.create("urn:plan-ledger:problem:too-large");
     public static final URI UNAVAILABLE = URI.create("urn:plan-ledger:problem:unavailable");
     public static final URI INTERNAL_ERROR = URI.create("urn:plan-ledger:problem:internal-error");

@@ -16,7 +16,8 @@ public class WebLimits {
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
             @Value("${plan-ledger.web.max-request-bytes:262144}") long maxBytes, JsonMapper json) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes, json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // After WebEdge's filters, so a 413 carries the security headers too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -67,7 +67,12 @@ public class ReportController {
             case "pdf" -> formats.pdf(report);
             default -> formats.html(report);
         };
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (format.equals("html")) {
+            // Its own policy, in place of the site's: the report carries its style inline so it is whole when saved.
+            answer.header("Content-Security-Policy", ReportFormats.CONTENT_SECURITY_POLICY);
+        }
+        return answer
                 .contentType(type)
                 .header(POSITION, Long.toString(report.position()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, (format.equals("html")
