@@ -1,5 +1,6 @@
 package org.planledger.web;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -21,19 +22,25 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The failures every Plan Ledger service answers the same way, as {@code application/problem+json}: a client's
@@ -43,6 +50,7 @@ import java.util.UUID;
 public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final URI BLANK = URI.create("about:blank");
 
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest e) {
@@ -61,15 +69,39 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     protected ResponseEntity<ProblemDetail> failed(Exception e) {
+        return failure(e);
+    }
+
+    /**
+     * The answer to a failure nothing else explains: 503 with Retry-After when the database is unreachable or out of
+     * resources, otherwise a 500 naming a reference to the log.
+     */
+    public static ResponseEntity<ProblemDetail> failure(Throwable e) {
         if (databaseUnreachable(e)) {
             // The database is restarting or failing over: say so, and when to try again, rather than a bare 500.
             log.warn("The database is not answering: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Database unavailable",
-                            "the database is not answering, so whether this request was recorded is not known. Send "
-                                    + "it again in a moment with the same Idempotency-Key: it is recorded once"));
+            return unavailable(2, "Database unavailable", "the database is not answering, so whether this request was "
+                    + "recorded is not known. Send it again in a moment with the same Idempotency-Key: it is recorded once");
+        }
+        if (databaseOutOfResources(e)) {
+            // A full disk, no memory, too many connections: not the client's mistake, and not over in two seconds.
+            log.error("The database is out of resources: {}", e.toString());
+            return unavailable(30, "Database out of resources", "the database has run out of room or resources (disk "
+                    + "space, memory or connections), so nothing of this request was saved. Send it again later with "
+                    + "the same Idempotency-Key: it is recorded once");
         }
         return ResponseEntity.internalServerError().body(unexpected(e));
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(int retryAfterSeconds, String title, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, title, detail));
+    }
+
+    /** Whether the database cannot serve the request now (unreachable or out of resources): 503, not 500. */
+    public static boolean databaseUnavailable(Throwable e) {
+        return databaseUnreachable(e) || databaseOutOfResources(e);
     }
 
     /** Whether the failure comes from not reaching the database at all, anywhere in its chain of causes. */
@@ -87,6 +119,19 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * SQLSTATE class 53 anywhere in the causes: insufficient resources (53100 disk full, 53200 out of memory, 53300
+     * too many connections). Axon's event store passes PostgreSQL's exception on untranslated.
+     */
+    public static boolean databaseOutOfResources(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("53")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * SQLSTATE class 08 (connection exception), or 57P01–57P03 (shutting down, crashed, starting up); or the pool's
      * own word that the connection in hand was closed under it (HikariCP gives that one no SQLSTATE).
      */
@@ -97,11 +142,25 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A 500 naming a reference to the log, and nothing of the service's insides. */
-    protected ProblemDetail unexpected(Exception e) {
+    private static ProblemDetail unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
                 "the request could not be completed; nothing was changed. Reference: " + reference);
+    }
+
+    /** Spring's own answers (405, 406, 415, …) carry no type of ours; give them one, so every problem has a type. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || BLANK.equals(problem.getType()))) {
+            problem.setType(Problems.typeOf(status.value()));
+            HttpStatus known = HttpStatus.resolve(status.value());
+            if (known != null) {
+                problem.setTitle(Problems.titleOf(known));
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @Override
@@ -164,27 +223,65 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException) {
             return new Problems.FieldError(field, "is not a field this request takes");
         }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
-            return new Problems.FieldError(field, PlainText.MESSAGE);
-        }
-        if (cause instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
-            return new Problems.FieldError(field, "'" + format.getValue() + "' is not one of "
-                    + Arrays.toString(format.getTargetType().getEnumConstants()));
+        if (cause instanceof StrictJson.Refused refused) {
+            return new Problems.FieldError(field, refused.getOriginalMessage());
         }
         if (cause instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
             return new Problems.FieldError(field, instantiation.getCause().getMessage());
         }
-        if (cause instanceof InvalidFormatException format) {
-            return new Problems.FieldError(field, "'" + format.getValue() + "' is not a valid value here");
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String given = mismatch instanceof InvalidFormatException format ? ", not " + shown(format.getValue()) : "";
+            return new Problems.FieldError(field, "must be " + expected(mismatch.getTargetType()) + given);
         }
         if (cause instanceof MismatchedInputException) {
             return new Problems.FieldError(field, "is missing or has the wrong type");
+        }
+        if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().startsWith("Duplicate Object property")
+                && jackson.processor() instanceof JsonParser parser) {
+            // The parser found it, before any binding: the key is where the parser had got to.
+            return new Problems.FieldError(parserPath(parser.streamReadContext()), "appears more than once");
         }
         String where = jackson.getLocation() == null ? ""
                 : " at line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr();
         return new Problems.FieldError(field, "malformed JSON" + where);
     }
 
+    /** What a field of this type takes, in the API's words. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class || createdFromText(type)) {
+            return "text (a JSON string)";
+        }
+        if (type == LocalDate.class) {
+            return Dates.EXPECTED;
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a JSON object";
+    }
+
+    /** A type written as a string, such as an action reference ({@code chronic-pain/2023-11/7}). */
+    private static boolean createdFromText(Class<?> type) {
+        return Stream.concat(Arrays.stream(type.getDeclaredMethods()), Arrays.stream(type.getDeclaredConstructors()))
+                .anyMatch(creator -> creator.isAnnotationPresent(JsonCreator.class)
+                        && Arrays.equals(creator.getParameterTypes(), new Class<?>[] {String.class}));
+    }
+
+    private static String shown(Object value) {
+        String text = value instanceof String string ? "'" + string + "'" : String.valueOf(value);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    /** Where in the body the fault is, from the path Jackson's binding recorded. */
     private static String jsonPath(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
@@ -195,5 +292,18 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String parserPath(TokenStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.currentName() != null) {
+                parts.add(0, "." + at.currentName());
+            } else if (at.inArray() && at.hasCurrentIndex()) {
+                parts.add(0, "[" + at.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? "body" : path.startsWith(".") ? path.substring(1) : path;
     }
 }

@@ -12,6 +12,7 @@ import org.planledger.web.InvalidRequest;
 import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,8 @@ import java.util.function.Function;
 
 /** Commands on one action. Each answers with the action's new version as an ETag, for the next If-Match. */
 @RestController
-@RequestMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}")
+@RequestMapping(value = "/api/plans/{planId}/versions/{versionId}/actions/{number}",
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Actions")
 public class ActionController {
 
@@ -34,7 +36,7 @@ public class ActionController {
         this.commands = commands;
     }
 
-    @PostMapping("/progress")
+    @PostMapping(value = "/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record progress on an action, optionally changing its status")
     public ResponseEntity<Changed> recordProgress(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -48,7 +50,7 @@ public class ActionController {
                 request.status(), request.evidence(), request.effectiveOn(), request.decisionId()));
     }
 
-    @PostMapping("/ownership")
+    @PostMapping(value = "/ownership", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Reassign an action to another governance body under a minuted decision")
     public ResponseEntity<Changed> reassignOwner(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -62,7 +64,7 @@ public class ActionController {
                 request.reason(), request.decisionId(), request.effectiveOn()));
     }
 
-    @PostMapping("/timeframe")
+    @PostMapping(value = "/timeframe", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move an action to another timeframe under a minuted decision")
     public ResponseEntity<Changed> changeTimeframe(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -76,7 +78,7 @@ public class ActionController {
                 request.reason(), request.decisionId(), request.effectiveOn()));
     }
 
-    @PostMapping("/status")
+    @PostMapping(value = "/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change an action's status: complete, close, carry forward (into later actions) or reopen it")
     public ResponseEntity<Changed> changeStatus(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(DemoAccountsConfiguration.class)
 public class SecurityConfiguration {
 
-    private static final String[] API = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+    /** The JSON API and the service pages: everything answered as problem+json. */
+    public static final String[] API = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"};
     private static final String[] STAFF = {Roles.SECRETARIAT, Roles.AUDITOR, Roles.CHAIR};
 

@@ -1,11 +1,10 @@
 package org.planledger.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.planledger.web.Problems;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,11 +12,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What both services' security has in common: no sessions and no CSRF tokens (every request carries its
@@ -29,6 +30,8 @@ public final class LedgerSecurity {
     /** What anyone may GET on either service: health, and the OpenAPI description with its UI. */
     public static final String[] SERVICE_PAGES = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private LedgerSecurity() {
     }
@@ -43,21 +46,21 @@ public final class LedgerSecurity {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                        .authenticationEntryPoint((request, response, e) -> problem(request, response, json,
                                 HttpStatus.UNAUTHORIZED, "Not signed in", demo == null
                                         ? "sign in to do this: send a bearer token"
                                         : "sign in to do this: send a bearer token, or HTTP Basic with a demo account"))
-                        .accessDeniedHandler((request, response, e) -> problem(response, json, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((request, response, e) -> problem(request, response, json, HttpStatus.FORBIDDEN,
                                 "Not permitted", "your role does not permit this")));
         if (jwt != null) {
             http.oauth2ResourceServer(server -> server
                     .jwt(token -> token.decoder(jwt).jwtAuthenticationConverter(converter(roleClaim)))
-                    .authenticationEntryPoint((request, response, e) -> problem(response, json,
+                    .authenticationEntryPoint((request, response, e) -> problem(request, response, json,
                             HttpStatus.UNAUTHORIZED, "Not signed in", "the bearer token is not valid")));
         }
         if (demo != null) {
             http.userDetailsService(demo).httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                    problem(response, json, HttpStatus.UNAUTHORIZED, "Not signed in", "wrong user name or password")));
+                    problem(request, response, json, HttpStatus.UNAUTHORIZED, "Not signed in", "wrong user name or password")));
         }
         return http;
     }
@@ -76,16 +79,33 @@ public final class LedgerSecurity {
         return value == null ? List.of() : List.of(value.toString().split("[ ,]+"));
     }
 
+    /**
+     * The firewall's refusals as problem+json: a method no endpoint takes is a 405; anything else (a path that is not
+     * in canonical form, such as {@code //} or {@code /..;/}, a header or parameter with a control character) a 400
+     * saying what was refused.
+     */
+    public static RequestRejectedHandler rejected(JsonMapper json) {
+        return (request, response, e) -> {
+            boolean knownMethod = STANDARD_METHODS.contains(request.getMethod());
+            String reason = e.getMessage() == null ? "" : e.getMessage().length() > 200
+                    ? e.getMessage().substring(0, 200) + "…" : e.getMessage();
+            Problems.write(request, response, json, knownMethod
+                    ? Problems.ofStatus(400, "the request was refused as unsafe. " + reason)
+                    : Problems.ofStatus(405, "no address here takes the method " + abbreviated(request.getMethod())));
+        };
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
+    }
+
     /** A 401 or 403 in the same problem+json form as every other error. */
-    static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = Problems.of(status,
-                status == HttpStatus.UNAUTHORIZED ? Problems.UNAUTHENTICATED : Problems.FORBIDDEN, title, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    static void problem(HttpServletRequest request, HttpServletResponse response, JsonMapper json, HttpStatus status,
+                        String title, String detail) throws IOException {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        Problems.write(request, response, json, Problems.of(status,
+                status == HttpStatus.UNAUTHORIZED ? Problems.UNAUTHENTICATED : Problems.FORBIDDEN, title, detail));
     }
 }
