@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -235,6 +236,9 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MismatchedInputException) {
             return new Problems.FieldError(field, "is missing or has the wrong type");
+        }
+        if (cause instanceof InputCoercionException) {
+            return new Problems.FieldError(field, "is a number out of range");
         }
         if (jackson.getOriginalMessage() != null && jackson.getOriginalMessage().startsWith("Duplicate Object property")
                 && jackson.processor() instanceof JsonParser parser) {

@@ -46,8 +46,9 @@ public class ProblemReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        if (status == 505) {
-            // A request line naming an HTTP version Tomcat does not speak (HTTP/9.9) is a malformed request.
+        if (status == 501 || status == 505) {
+            // A transfer coding or an HTTP version Tomcat does not implement (gzip, HTTP/9.9): RFC 9112 suggests 501
+            // and 505, but it is the client's request that is malformed, and nothing is wrong with the service.
             status = 400;
         }
         ResponseEntity<ProblemDetail> answer = status >= 500 && throwable != null ? ProblemHandler.failure(throwable)

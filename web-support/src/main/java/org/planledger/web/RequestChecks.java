@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -12,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +22,8 @@ import java.util.Optional;
 /**
  * What both services refuse before anything reads a request, as problem+json: a Content-Type that does not parse,
  * holds a wildcard or names a charset other than UTF-8 (415; Spring cannot even represent a wildcard one, and
- * failed with 500), and parameters, in the query string or a form, that do not decode (Tomcat refuses {@code %zz} and
+ * failed with 500), an Accept header that does not parse (406; Spring then cannot choose a type even for the
+ * problem, and answered an empty body), and parameters, in the query string or a form, that do not decode (Tomcat refuses {@code %zz} and
  * bytes that are not UTF-8 only when they are first read) or hold text {@link PlainText} refuses (400 naming the
  * parameter: {@code actor=%00} would otherwise reach PostgreSQL, which cannot take U+0000).
  */
@@ -37,7 +41,13 @@ public class RequestChecks extends OncePerRequestFilter {
         Optional<String> contentType = contentTypeFault(request.getContentType());
         if (contentType.isPresent()) {
             Problems.write(request, response, json, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    Problems.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", contentType.get()));
+                    Problems.UNSUPPORTED_MEDIA_TYPE, Problems.titleOf(HttpStatus.UNSUPPORTED_MEDIA_TYPE), contentType.get()));
+            return;
+        }
+        Optional<String> accept = acceptFault(request.getHeaders(HttpHeaders.ACCEPT));
+        if (accept.isPresent()) {
+            Problems.write(request, response, json, Problems.of(HttpStatus.NOT_ACCEPTABLE, Problems.NOT_ACCEPTABLE,
+                    Problems.titleOf(HttpStatus.NOT_ACCEPTABLE), accept.get()));
             return;
         }
         List<Problems.FieldError> errors = new ArrayList<>();
@@ -58,6 +68,19 @@ public class RequestChecks extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** An Accept header Spring cannot parse fails content negotiation even for the problem that says so. */
+    static Optional<String> acceptFault(Enumeration<String> headers) {
+        for (String header : Collections.list(headers)) {
+            try {
+                MediaType.parseMediaTypes(header);
+            } catch (IllegalArgumentException e) {
+                return Optional.of("the Accept header '" + (header.length() > 100 ? header.substring(0, 100) + "…" : header)
+                        + "' is not a list of media types");
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> contentTypeFault(String header) {

@@ -3,12 +3,17 @@ package org.planledger.web;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -16,12 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * How request bodies are read: exactly as the API documents them. Each value must have its own JSON type (no
  * number read as text or as an enum, no text read as a number, no array read as a date, no empty string read as
- * null), a key may appear once, nothing may follow the object, text must be {@link PlainText} and dates
+ * null, an enum only by its exact name), a key may appear once, nothing may follow the object, text must be {@link PlainText} and dates
  * {@link Dates}. Only request bodies are read this way; what the services read back from their own store is not a
  * client's to get wrong.
  */
@@ -34,11 +40,12 @@ public final class StrictJson {
     public static JsonMapper mapper(JsonMapper base) {
         return base.rebuild()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // JSON as RFC 8259 has it, whatever a default may say: no comments, quotes other than ", \q, NaN, ...
+                .disable(JsonReadFeature.values())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS, MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .withCoercionConfigDefaults(config -> {
                     // A shape is only ever consulted here when it is not the target's own: every coercion fails.
                     for (CoercionInputShape shape : CoercionInputShape.values()) {
@@ -48,7 +55,15 @@ public final class StrictJson {
                 })
                 .addModule(new SimpleModule("strict-json")
                         .addDeserializer(String.class, new Text())
-                        .addDeserializer(LocalDate.class, new Date()))
+                        .addDeserializer(LocalDate.class, new Date())
+                        .setDeserializerModifier(new ValueDeserializerModifier() {
+                            @Override
+                            public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                              BeanDescription.Supplier description,
+                                                                              ValueDeserializer<?> deserializer) {
+                                return new Constant(type.getRawClass());
+                            }
+                        }))
                 .build();
     }
 
@@ -68,6 +83,24 @@ public final class StrictJson {
                 throw new Refused(parser, fault.get(), value, String.class);
             }
             return value;
+        }
+    }
+
+    /** An enum only from its exact name: Jackson's own also takes " IN_PROGRESS" (trimmed) and "2" (an index). */
+    private static final class Constant extends StdDeserializer<Object> {
+        Constant(Class<?> type) {
+            super(type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            String text = parser.getString();
+            return Arrays.stream(handledType().getEnumConstants()).filter(constant -> ((Enum<?>) constant).name().equals(text))
+                    .findFirst()
+                    .orElseThrow(() -> InvalidFormatException.from(parser, "not a constant", text, handledType()));
         }
     }
 
