@@ -118,9 +118,9 @@ public final class HostileTally {
         }
     }
 
-    /** The site's own error page (GOV.UK Frontend), not Tomcat's. */
+    /** The site's own error page (GOV.UK Frontend), not Tomcat's (an answer to HEAD shows only its type). */
     static boolean isSitePage(RawHttp.Answer answer) {
-        return answer.contentType().startsWith("text/html") && answer.body().contains("govuk-")
+        return answer.contentType().startsWith("text/html") && (answer.toHead() || answer.body().contains("govuk-"))
                 && !answer.body().contains("Apache Tomcat") && !answer.body().contains("<h1>HTTP Status");
     }
 
