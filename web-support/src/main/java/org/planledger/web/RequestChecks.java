@@ -50,12 +50,27 @@ public class RequestChecks extends OncePerRequestFilter {
                     Problems.titleOf(HttpStatus.NOT_ACCEPTABLE), accept.get()));
             return;
         }
+        List<Problems.FieldError> errors = parameterFaults(request);
+        if (!errors.isEmpty()) {
+            Problems.write(request, response, json, Problems.invalid(errors));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Parameters that do not decode, or whose text is not plain. A web form's fields are left to the command service
+     * the form is sent on to, which names each field on the form; they must still decode.
+     */
+    static List<Problems.FieldError> parameterFaults(HttpServletRequest request) {
+        boolean form = request.getContentType() != null
+                && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(request.getContentType()));
         List<Problems.FieldError> errors = new ArrayList<>();
         try {
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                 PlainText.fault(parameter.getKey()).ifPresent(fault ->
                         errors.add(new Problems.FieldError("parameters", "a parameter's name " + fault)));
-                for (String value : parameter.getValue()) {
+                for (String value : form ? new String[0] : parameter.getValue()) {
                     PlainText.fault(value).ifPresent(fault -> errors.add(new Problems.FieldError(parameter.getKey(), fault)));
                 }
             }
@@ -63,11 +78,7 @@ public class RequestChecks extends OncePerRequestFilter {
             errors.add(new Problems.FieldError("parameters", "do not decode: a % must start two hex digits, the bytes "
                     + "they give must be UTF-8, and there may be at most 1,000 parameters"));
         }
-        if (!errors.isEmpty()) {
-            Problems.write(request, response, json, Problems.invalid(errors.stream().distinct().toList()));
-            return;
-        }
-        chain.doFilter(request, response);
+        return errors.stream().distinct().toList();
     }
 
     /** An Accept header Spring cannot parse fails content negotiation even for the problem that says so. */

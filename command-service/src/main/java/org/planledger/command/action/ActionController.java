@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.function.Function;
@@ -37,6 +38,7 @@ public class ActionController {
     }
 
     @PostMapping(value = "/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record progress on an action, optionally changing its status")
     public ResponseEntity<Changed> recordProgress(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -51,6 +53,7 @@ public class ActionController {
     }
 
     @PostMapping(value = "/ownership", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reassign an action to another governance body under a minuted decision")
     public ResponseEntity<Changed> reassignOwner(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -65,6 +68,7 @@ public class ActionController {
     }
 
     @PostMapping(value = "/timeframe", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Move an action to another timeframe under a minuted decision")
     public ResponseEntity<Changed> changeTimeframe(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -79,6 +83,7 @@ public class ActionController {
     }
 
     @PostMapping(value = "/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Change an action's status: complete, close, carry forward (into later actions) or reopen it")
     public ResponseEntity<Changed> changeStatus(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
