@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Answers what reaches the servlet container's error page: a status a filter or Spring Security sent, an
- * exception from outside Spring MVC's handlers, Tomcat's own refusal of a request it parsed (TRACE, a parameter it
- * cannot decode), and {@code /error} asked for directly (404). Always problem+json, except the HTML pages a service
+ * exception from outside Spring MVC's handlers, Tomcat's own refusal of a request it has mapped (405 for TRACE), and
+ * {@code /error} asked for directly (404). Always problem+json, except the HTML pages a service
  * shows browsers ({@link ErrorPages}). Replaces Spring Boot's, which answered JSON of its own shape.
  */
 @Controller

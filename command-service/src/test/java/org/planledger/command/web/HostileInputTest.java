@@ -15,6 +15,8 @@ import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,8 @@ class HostileInputTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    RequestMappingHandlerAdapter adapter;
 
     private HostileTally suite;
 
@@ -112,6 +116,15 @@ class HostileInputTest {
             }
         }
         tally.report();
+    }
+
+    @Test
+    void readsAndWritesNoFormatTheApiDoesNotDocument() {
+        assertThat(adapter.getMessageConverters()).flatMap(converter -> converter.getSupportedMediaTypes())
+                .extracting(type -> type.getSubtypeSuffix() == null ? type.getSubtype() : type.getSubtypeSuffix())
+                .doesNotContain("yaml", "xml", "cbor", "x-jackson-smile");
+        assertThat(adapter.getMessageConverters()).filteredOn(converter -> converter.getSupportedMediaTypes().stream()
+                .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON))).hasSize(1);
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,8 @@ class HostileInputTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    RequestMappingHandlerAdapter adapter;
 
     private HostileTally suite;
     private final Map<String, String> real = new TreeMap<>();
@@ -138,6 +141,21 @@ class HostileInputTest {
             }
         }
         tally.report();
+    }
+
+    @Test
+    void speaksOnlyTheFormatsTheApiDocuments() {
+        HostileTally tally = suite.part("formats");
+        for (String format : List.of("application/yaml", "application/xml", "text/xml", "application/cbor",
+                "application/x-jackson-smile")) {
+            RawHttp.Answer answer = tally.api("Accept " + format, () -> RawHttp.send(port, RawHttp.request("GET",
+                    "/api/plans/" + real.get("planId") + "/status", Map.of("Accept", format), null)));
+            assertThat(answer.status()).as(format).isEqualTo(406);
+        }
+        tally.report();
+        assertThat(adapter.getMessageConverters()).flatMap(converter -> converter.getSupportedMediaTypes())
+                .extracting(type -> type.getSubtypeSuffix() == null ? type.getSubtype() : type.getSubtypeSuffix())
+                .doesNotContain("yaml", "xml", "cbor", "x-jackson-smile");
     }
 
     @Test
