@@ -27,9 +27,9 @@ import java.util.Optional;
 /**
  * How request bodies are read: exactly as the API documents them. Each value must have its own JSON type (no
  * number read as text or as an enum, no text read as a number, no array read as a date, no empty string read as
- * null, an enum only by its exact name), a key may appear once, nothing may follow the object, text must be {@link PlainText} and dates
- * {@link Dates}. Only request bodies are read this way; what the services read back from their own store is not a
- * client's to get wrong.
+ * null, an enum only by its exact name), a key may appear once, nothing may follow the object, text must be
+ * {@link PlainText} and dates {@link Dates}. Only request bodies are read this way; what the services read back
+ * from their own store is not a client's to get wrong.
  */
 public final class StrictJson {
 
