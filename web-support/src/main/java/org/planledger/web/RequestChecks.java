@@ -23,9 +23,10 @@ import java.util.Optional;
  * What both services refuse before anything reads a request, as problem+json: a Content-Type that does not parse,
  * holds a wildcard or names a charset other than UTF-8 (415; Spring cannot even represent a wildcard one, and
  * failed with 500), an Accept header that does not parse (406; Spring then cannot choose a type even for the
- * problem, and answered an empty body), and parameters, in the query string or a form, that do not decode (Tomcat refuses {@code %zz} and
- * bytes that are not UTF-8 only when they are first read) or hold text {@link PlainText} refuses (400 naming the
- * parameter: {@code actor=%00} would otherwise reach PostgreSQL, which cannot take U+0000).
+ * problem, and answered an empty body), and parameters, in the query string or a form, that do not decode (Tomcat
+ * refuses {@code %zz} and bytes that are not UTF-8 only when they are first read, and that was a 500) or hold text
+ * {@link PlainText} refuses (400 naming the parameter: {@code actor=%00} would otherwise reach PostgreSQL, which
+ * cannot take U+0000).
  */
 public class RequestChecks extends OncePerRequestFilter {
 
