@@ -71,7 +71,7 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
             return unavailable(2, "Database unavailable", "the database is not answering, so whether this request was "
                     + "recorded is not known. Send it again in a moment with the same Idempotency-Key: it is recorded once");
         }
-        if (databaseOutOfResources(e)) {
+        if (DatabaseFailures.outOfResources(e)) {
             // A full disk, no memory, too many connections: not the client's mistake, and not over in two seconds.
             log.error("The database is out of resources: {}", e.toString());
             return unavailable(30, "Database out of resources", "the database has run out of room or resources (disk "
@@ -89,7 +89,7 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Whether the database cannot serve the request now (unreachable or out of resources): 503, not 500. */
     public static boolean databaseUnavailable(Throwable e) {
-        return databaseUnreachable(e) || databaseOutOfResources(e);
+        return databaseUnreachable(e) || DatabaseFailures.outOfResources(e);
     }
 
     /** Whether the failure comes from not reaching the database at all, anywhere in its chain of causes. */
@@ -100,19 +100,6 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
                     || cause instanceof TransactionSystemException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof ConnectException || (cause instanceof SQLException sql && connectionLost(sql))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * SQLSTATE class 53 anywhere in the causes: insufficient resources (53100 disk full, 53200 out of memory, 53300
-     * too many connections). Axon's event store passes PostgreSQL's exception on untranslated.
-     */
-    public static boolean databaseOutOfResources(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("53")) {
                 return true;
             }
         }

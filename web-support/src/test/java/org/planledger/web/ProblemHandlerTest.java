@@ -29,10 +29,10 @@ class ProblemHandlerTest {
 
     @Test
     void sqlStateClass53AnywhereInTheCausesIsTheDatabaseOutOfResources() {
-        assertThat(ProblemHandler.databaseOutOfResources(new IllegalStateException("append failed",
+        assertThat(DatabaseFailures.outOfResources(new IllegalStateException("append failed",
                 new SQLException("could not extend file: No space left on device", "53100")))).isTrue();
-        assertThat(ProblemHandler.databaseOutOfResources(new SQLException("out of memory", "53200"))).isTrue();
-        assertThat(ProblemHandler.databaseOutOfResources(new SQLException("too many connections", "53300"))).isTrue();
+        assertThat(DatabaseFailures.outOfResources(new SQLException("out of memory", "53200"))).isTrue();
+        assertThat(DatabaseFailures.outOfResources(new SQLException("too many connections", "53300"))).isTrue();
         assertThat(ProblemHandler.failure(new SQLException("disk full", "53100")).getHeaders().getFirst("Retry-After"))
                 .isEqualTo("30");
         assertThat(ProblemHandler.failure(new SQLException("disk full", "53100")).getStatusCode().value()).isEqualTo(503);
