@@ -2,6 +2,7 @@ package org.planledger.web;
 
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Tells a failure of the database itself (gone, restarting, out of disk, a deadlock) from a failure caused by what
@@ -20,15 +21,23 @@ public final class DatabaseFailures {
      * down, cancelled).
      */
     public static boolean passing(Throwable failure) {
-        if (ProblemHandler.databaseUnreachable(failure)) {
-            return true;
-        }
+        return ProblemHandler.databaseUnreachable(failure) || anyState(failure,
+                state -> state.startsWith("40") || state.startsWith("53") || state.startsWith("57") || state.equals("55P03"));
+    }
+
+    /**
+     * Whether PostgreSQL ran out of resources (class 53: 53100 disk full, 53200 out of memory, 53300 too many
+     * connections) anywhere in the causes; Axon's event store passes its exception on untranslated. The transaction
+     * was rolled back, and it is not the client's doing.
+     */
+    public static boolean outOfResources(Throwable failure) {
+        return anyState(failure, state -> state.startsWith("53"));
+    }
+
+    private static boolean anyState(Throwable failure, Predicate<String> matches) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("40") || state.startsWith("53") || state.startsWith("57") || state.equals("55P03")) {
-                    return true;
-                }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && matches.test(sql.getSQLState())) {
+                return true;
             }
         }
         return false;

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(SignInConfiguration.class)
 public class SecurityConfiguration {
 
-    private static final String[] API = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+    /** The JSON API and the service pages: everything answered as problem+json. */
+    public static final String[] API = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**"};
     private static final String[] STAFF = {Roles.SECRETARIAT, Roles.AUDITOR, Roles.CHAIR};
     public static final String CSRF_COOKIE = "__Host-XSRF-TOKEN";
