@@ -14,6 +14,8 @@
 #                          the roles the migrations and each service log in as (docs/security.md)
 #   PLAN_LEDGER_REBUILD=1  rebuild the jars even if they exist
 #   JAVA_OPTS              extra options for the service JVMs
+#   COMMAND_SERVICE_PUBLIC_URL, QUERY_SERVICE_PUBLIC_URL
+#                          where browsers reach each service (default http://localhost:<port>); see docs/security.md
 set -euo pipefail
 
 cd "$(dirname "$0")"

@@ -1,6 +1,7 @@
 package org.planledger.query;
 
 import org.planledger.events.EventMetadata;
+import org.planledger.web.Dates;
 import org.planledger.web.InvalidRequest;
 
 import java.time.Clock;
@@ -9,11 +10,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Reads the instants people pass as query parameters ({@code asOf}, {@code knownAt}, {@code from}, {@code to}):
  * an ISO instant with its offset ({@code 2024-03-05T10:15:00Z}) or a date ({@code 2024-03-05}), which means a
- * whole day in {@link EventMetadata#ZONE}: its start when it opens a range, its end otherwise.
+ * whole day in {@link EventMetadata#ZONE}: its start when it opens a range, its end otherwise. Either must fall in the
+ * years {@link Dates} allows.
  */
 public final class Instants {
 
@@ -44,16 +47,20 @@ public final class Instants {
     }
 
     private static Instant parse(String name, String value, boolean end) {
-        try {
-            if (value.length() == 10) {
-                LocalDate date = LocalDate.parse(value);
-                return end ? endOfDay(date) : date.atStartOfDay(EventMetadata.ZONE).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest(name, "must be a date such as 2024-03-05 or an instant with its offset such as "
-                    + "2024-03-05T10:15:00Z, not '" + abbreviate(value) + "'");
+        Optional<LocalDate> date = Dates.parse(value);
+        if (date.isPresent()) {
+            return end ? endOfDay(date.get()) : date.get().atStartOfDay(EventMetadata.ZONE).toInstant();
         }
+        try {
+            OffsetDateTime instant = OffsetDateTime.parse(value);
+            if (value.length() > 10 && Dates.within(instant.toLocalDate())) {
+                return instant.toInstant().truncatedTo(ChronoUnit.MICROS);
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, as is an instant outside the years a date may have
+        }
+        throw new InvalidRequest(name, "must be a date such as 2024-03-05 or an instant with its offset such as "
+                + "2024-03-05T10:15:00Z, in the years 1900 to 9999, not '" + abbreviate(value) + "'");
     }
 
     private static String abbreviate(String value) {

@@ -146,7 +146,7 @@ class PlanProjectionsTest {
         Problems.expect(http, "/api/plans/chronic-pain/versions/2023-11/actions/seven", 400, "number: 'seven' is not a valid value");
         Problems.expect(http, "/api/plans/Chronic_Pain/status", 400, null);
         Problems.expect(http, "/api/plans/chronic-pain/status?asOf=next-tuesday", 400,
-                "asOf: must be a date such as 2024-03-05 or an instant with its offset such as 2024-03-05T10:15:00Z, not 'next-tuesday'");
+                "asOf: must be a date such as 2024-03-05 or an instant with its offset such as 2024-03-05T10:15:00Z, in the years 1900 to 9999, not 'next-tuesday'");
         Problems.expect(http, "/api/plans/chronic-pain/status?knownAt=2024-02-30", 400, null);
     }
 

@@ -36,6 +36,7 @@ import org.planledger.query.body.BodyProjection;
 import org.planledger.web.security.TestIdentities;
 import org.planledger.query.changes.ChangeLogProjection;
 import org.planledger.query.status.PlanStatusProjection;
+import org.planledger.web.PublicUrl;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -82,6 +83,8 @@ class ReplayTest {
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
+    PublicUrl site;
+    @Autowired
     PlanStatusProjection statusProjection;
     @Autowired
     ChangeLogProjection changeLogProjection;
@@ -98,7 +101,7 @@ class ReplayTest {
 
         http.post().uri("/api/admin/replay").header(HttpHeaders.AUTHORIZATION, TestIdentities.basic("secretariat")).exchange()
                 .expectStatus().isAccepted()
-                .expectHeader().location("/api/admin/replay");
+                .expectHeader().location(site.origin() + "/api/admin/replay");
         awaitCaughtUp();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/api/admin/replay")
                 .header(HttpHeaders.AUTHORIZATION, TestIdentities.basic("secretariat")).exchange()

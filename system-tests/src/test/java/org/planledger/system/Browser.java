@@ -8,6 +8,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,8 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=en-GB", "--window-size=1280,1600",
                 "--user-data-dir=" + Files.createDirectories(profile));
+        // The console, where Chromium reports what a page's Content-Security-Policy or Permissions-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
     }
@@ -76,6 +80,17 @@ final class Browser implements AutoCloseable {
                         ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))
                     .catch(error => done([{id: 'axe-error', impact: 'critical', help: String(error), nodes: 0}]));""");
         return violations;
+    }
+
+    /**
+     * What the console said since it was last asked about a security policy: a Content-Security-Policy refusal, a
+     * Permissions-Policy error, a cookie refused.
+     */
+    List<String> policyMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Permissions-Policy")
+                        || message.contains("Refused to") || message.contains("cookie"))
+                .toList();
     }
 
     void screenshot(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.planledger.system;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +53,8 @@ class BrowserIT {
     /** Per page: who looked, server and load times, axe violations by impact. */
     private static final List<String> pageRows = new ArrayList<>();
     private static final List<Map<String, Object>> serious = new ArrayList<>();
+    /** What the console said about a page's security policies (CSP, Permissions-Policy, cookies), per page. */
+    private static final List<String> policyMessages = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,6 +86,10 @@ class BrowserIT {
         if (ledger != null) {
             ledger.stop();
             ledger.close();
+        }
+        if (!policyMessages.isEmpty()) {
+            Files.createDirectories(OUT);
+            Files.writeString(OUT.resolve("console.txt"), String.join("\n", policyMessages) + "\n", StandardCharsets.UTF_8);
         }
         if (!pageRows.isEmpty()) {
             Files.createDirectories(OUT);
@@ -230,6 +240,81 @@ class BrowserIT {
                 .contains("Recorded after the report was built.");
     }
 
+    @Test
+    @Order(7)
+    void swaggerUiWorksUnderTheContentSecurityPolicy() throws IOException {
+        Browser browser = as(null);
+        for (String url : List.of(ledger.commandUrl("/swagger-ui.html"), ledger.queryUrl("/swagger-ui.html"))) {
+            browser.open(url);
+            awaitText(browser, ".information-container .title", "Plan Ledger");
+            browser.screenshot(OUT.resolve("screenshots").resolve("swagger-" + (url.contains(":" + ledger.commandPort)
+                    ? "command" : "query") + ".png"));
+            browser.policyMessages().forEach(message -> policyMessages.add(url + ": " + message));
+        }
+    }
+
+    /**
+     * The issue's forgery in a real browser: another site plants the CSRF cookie of a pair (cookie and masked token)
+     * the attacker got from the pages with an account of its own, and its page sends the secretariat's browser to
+     * record progress with that token. From another port of localhost the planted cookie arrives (cookies do not
+     * keep ports apart, and it is the same site); from 127.0.0.1 nothing can be planted for localhost. The Origin
+     * check refuses both, and the ledger does not grow.
+     */
+    @Test
+    @Order(8)
+    void aFormForgedOnAnotherSiteWithAPlantedCookieChangesNothing() throws IOException {
+        Http.PageResponse attackers = Http.page("chair-slwg-a", ledger.queryUrl(PLAN + "/versions/2023-11/actions/1"));
+        String cookie = attackers.cookies().stream().filter(c -> c.startsWith("__Host-XSRF-TOKEN=")).findFirst()
+                .orElseThrow().split(";", 2)[0];
+        Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(attackers.body());
+        assertThat(field.find()).as("a form on the attacker's own page").isTrue();
+        String page = """
+                <!DOCTYPE html><html lang="en"><head><title>Prize draw</title></head><body><main>
+                <form method="post" action="%s"><input type="hidden" name="_csrf" value="%s">
+                <input type="hidden" name="summary" value="Forged by another site">
+                <button id="forge" type="submit">Enter the draw</button></form></main></body></html>"""
+                .formatted(ledger.queryUrl(ACTION_7 + "/progress"), field.group(1));
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", exchange -> {
+            byte[] html = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Set-Cookie", cookie + "; Path=/; Secure; SameSite=Lax");
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        evil.start();
+        Browser browser = as("secretariat");
+        long head = head();
+        try {
+            for (String site : List.of("localhost", "127.0.0.1")) {
+                browser.open("http://" + site + ":" + evil.getAddress().getPort() + "/");
+                if (site.equals("localhost")) {
+                    assertThat(browser.driver.manage().getCookieNamed("__Host-XSRF-TOKEN").getValue())
+                            .as("the planted cookie").isEqualTo(cookie.substring(cookie.indexOf('=') + 1));
+                }
+                browser.driver.findElement(By.id("forge")).click();
+                awaitText(browser, "#form-refused", "This form was not accepted");
+                browser.screenshot(OUT.resolve("screenshots").resolve("forged-form-from-" + site + ".png"));
+            }
+        } finally {
+            evil.stop(0);
+        }
+        assertThat(head()).as("the ledger's head").isEqualTo(head);
+    }
+
+    @Test
+    @Order(9)
+    void noPageBrokeItsSecurityPolicies() {
+        assertThat(policyMessages).as("console messages about CSP, Permissions-Policy or cookies").isEmpty();
+    }
+
+    /** The position of the newest event in the store. */
+    private static long head() {
+        return Http.getAs("auditor", ledger.queryUrl("/api/integrity/checkpoint")).body().path("position").asLong();
+    }
+
     private static Browser as(String user) throws IOException {
         String key = user == null ? "anyone" : user;
         Browser browser = browsers.get(key);
@@ -255,6 +340,7 @@ class BrowserIT {
     /** Screenshot, timing and axe results of the page the browser shows. */
     private static void record(Browser browser, String user, String page, String shot) throws IOException {
         browser.screenshot(OUT.resolve("screenshots").resolve(shot + ".png"));
+        browser.policyMessages().forEach(message -> policyMessages.add(page + ": " + message));
         Map<String, Number> timing = browser.timing();
         Map<String, Integer> byImpact = new TreeMap<>();
         for (Map<String, Object> violation : browser.axeViolations()) {

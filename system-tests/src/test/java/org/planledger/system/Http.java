@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for talking JSON to the running services. */
@@ -64,6 +65,24 @@ final class Http {
     }
 
     record TextResponse(int status, String contentType, String body) {
+    }
+
+    /** A web page as a signed-in user's browser gets it: its status, the cookies it sets, and its HTML. */
+    static PageResponse page(String user, String url) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+                    .header("Authorization", basic(user)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new PageResponse(response.statusCode(), response.headers().allValues("Set-Cookie"), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record PageResponse(int status, List<String> cookies, String body) {
     }
 
     /** A GET without signing in whose answer is kept as bytes (a PDF, say), with the named header's value. */

@@ -20,18 +20,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,6 +38,7 @@ import java.util.UUID;
 public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final URI BLANK = URI.create("about:blank");
 
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest e) {
@@ -61,15 +57,39 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     protected ResponseEntity<ProblemDetail> failed(Exception e) {
+        return failure(e);
+    }
+
+    /**
+     * The answer to a failure nothing else explains: 503 with Retry-After when the database is unreachable or out of
+     * resources, otherwise a 500 naming a reference to the log.
+     */
+    public static ResponseEntity<ProblemDetail> failure(Throwable e) {
         if (databaseUnreachable(e)) {
             // The database is restarting or failing over: say so, and when to try again, rather than a bare 500.
             log.warn("The database is not answering: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Database unavailable",
-                            "the database is not answering, so whether this request was recorded is not known. Send "
-                                    + "it again in a moment with the same Idempotency-Key: it is recorded once"));
+            return unavailable(2, "Database unavailable", "the database is not answering, so whether this request was "
+                    + "recorded is not known. Send it again in a moment with the same Idempotency-Key: it is recorded once");
+        }
+        if (DatabaseFailures.outOfResources(e)) {
+            // A full disk, no memory, too many connections: not the client's mistake, and not over in two seconds.
+            log.error("The database is out of resources: {}", e.toString());
+            return unavailable(30, "Database out of resources", "the database has run out of room or resources (disk "
+                    + "space, memory or connections), so nothing of this request was saved. Send it again later with "
+                    + "the same Idempotency-Key: it is recorded once");
         }
         return ResponseEntity.internalServerError().body(unexpected(e));
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(int retryAfterSeconds, String title, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, title, detail));
+    }
+
+    /** Whether the database cannot serve the request now (unreachable or out of resources): 503, not 500. */
+    public static boolean databaseUnavailable(Throwable e) {
+        return databaseUnreachable(e) || DatabaseFailures.outOfResources(e);
     }
 
     /** Whether the failure comes from not reaching the database at all, anywhere in its chain of causes. */
@@ -97,11 +117,25 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A 500 naming a reference to the log, and nothing of the service's insides. */
-    protected ProblemDetail unexpected(Exception e) {
+    private static ProblemDetail unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure, reference {}", reference, e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
                 "the request could not be completed; nothing was changed. Reference: " + reference);
+    }
+
+    /** Spring's own answers (405, 406, 415, …) carry no type of ours; give them one, so every problem has a type. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || BLANK.equals(problem.getType()))) {
+            problem.setType(Problems.typeOf(status.value()));
+            HttpStatus known = HttpStatus.resolve(status.value());
+            if (known != null) {
+                problem.setTitle(Problems.titleOf(known));
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @Override
@@ -151,49 +185,6 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.tooLarge(tooLarge.maxBytes()));
             }
         }
-        return ResponseEntity.badRequest().body(Problems.invalid(List.of(describe(e.getCause()))));
-    }
-
-
-    /** Turns Jackson's account of an unreadable body into a field name and a message without Java types in it. */
-    private static Problems.FieldError describe(Throwable cause) {
-        if (!(cause instanceof JacksonException jackson)) {
-            return new Problems.FieldError("body", "the request body is missing or is not JSON");
-        }
-        String field = jsonPath(jackson);
-        if (cause instanceof UnrecognizedPropertyException) {
-            return new Problems.FieldError(field, "is not a field this request takes");
-        }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
-            return new Problems.FieldError(field, PlainText.MESSAGE);
-        }
-        if (cause instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
-            return new Problems.FieldError(field, "'" + format.getValue() + "' is not one of "
-                    + Arrays.toString(format.getTargetType().getEnumConstants()));
-        }
-        if (cause instanceof ValueInstantiationException instantiation && instantiation.getCause() != null) {
-            return new Problems.FieldError(field, instantiation.getCause().getMessage());
-        }
-        if (cause instanceof InvalidFormatException format) {
-            return new Problems.FieldError(field, "'" + format.getValue() + "' is not a valid value here");
-        }
-        if (cause instanceof MismatchedInputException) {
-            return new Problems.FieldError(field, "is missing or has the wrong type");
-        }
-        String where = jackson.getLocation() == null ? ""
-                : " at line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr();
-        return new Problems.FieldError(field, "malformed JSON" + where);
-    }
-
-    private static String jsonPath(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(UnreadableBody.describe(e.getCause()))));
     }
 }

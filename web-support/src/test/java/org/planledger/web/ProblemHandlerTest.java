@@ -8,7 +8,10 @@ import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which failures mean the database is not answering (503, retry) rather than a fault of the service (500). */
+/**
+ * Which failures mean the database is not answering or has run out of resources (503, retry) rather than a fault of
+ * the service (500).
+ */
 class ProblemHandlerTest {
 
     @Test
@@ -25,9 +28,22 @@ class ProblemHandlerTest {
     }
 
     @Test
+    void sqlStateClass53AnywhereInTheCausesIsTheDatabaseOutOfResources() {
+        assertThat(DatabaseFailures.outOfResources(new IllegalStateException("append failed",
+                new SQLException("could not extend file: No space left on device", "53100")))).isTrue();
+        assertThat(DatabaseFailures.outOfResources(new SQLException("out of memory", "53200"))).isTrue();
+        assertThat(DatabaseFailures.outOfResources(new SQLException("too many connections", "53300"))).isTrue();
+        assertThat(ProblemHandler.failure(new SQLException("disk full", "53100")).getHeaders().getFirst("Retry-After"))
+                .isEqualTo("30");
+        assertThat(ProblemHandler.failure(new SQLException("disk full", "53100")).getStatusCode().value()).isEqualTo(503);
+    }
+
+    @Test
     void otherFailuresAreNot() {
-        assertThat(ProblemHandler.databaseUnreachable(new IllegalStateException("a bug"))).isFalse();
-        assertThat(ProblemHandler.databaseUnreachable(new SQLException("duplicate key", "23505"))).isFalse();
-        assertThat(ProblemHandler.databaseUnreachable(new SQLException("no state"))).isFalse();
+        assertThat(ProblemHandler.databaseUnavailable(new IllegalStateException("a bug"))).isFalse();
+        assertThat(ProblemHandler.databaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(ProblemHandler.databaseUnavailable(new SQLException("no state"))).isFalse();
+        assertThat(ProblemHandler.databaseUnavailable(new SQLException("division by zero", "22012"))).isFalse();
+        assertThat(ProblemHandler.failure(new IllegalStateException("a bug")).getStatusCode().value()).isEqualTo(500);
     }
 }

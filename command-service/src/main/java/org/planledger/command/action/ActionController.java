@@ -12,19 +12,22 @@ import org.planledger.web.InvalidRequest;
 import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.function.Function;
 
 /** Commands on one action. Each answers with the action's new version as an ETag, for the next If-Match. */
 @RestController
-@RequestMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}")
+@RequestMapping(value = "/api/plans/{planId}/versions/{versionId}/actions/{number}",
+        produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Actions")
 public class ActionController {
 
@@ -34,7 +37,8 @@ public class ActionController {
         this.commands = commands;
     }
 
-    @PostMapping("/progress")
+    @PostMapping(value = "/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record progress on an action, optionally changing its status")
     public ResponseEntity<Changed> recordProgress(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -48,7 +52,8 @@ public class ActionController {
                 request.status(), request.evidence(), request.effectiveOn(), request.decisionId()));
     }
 
-    @PostMapping("/ownership")
+    @PostMapping(value = "/ownership", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reassign an action to another governance body under a minuted decision")
     public ResponseEntity<Changed> reassignOwner(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -62,7 +67,8 @@ public class ActionController {
                 request.reason(), request.decisionId(), request.effectiveOn()));
     }
 
-    @PostMapping("/timeframe")
+    @PostMapping(value = "/timeframe", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Move an action to another timeframe under a minuted decision")
     public ResponseEntity<Changed> changeTimeframe(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
@@ -76,7 +82,8 @@ public class ActionController {
                 request.reason(), request.decisionId(), request.effectiveOn()));
     }
 
-    @PostMapping("/status")
+    @PostMapping(value = "/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Change an action's status: complete, close, carry forward (into later actions) or reopen it")
     public ResponseEntity<Changed> changeStatus(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,

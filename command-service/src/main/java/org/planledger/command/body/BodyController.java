@@ -15,6 +15,7 @@ import org.planledger.command.web.CommandSender;
 import org.planledger.command.web.Recorded;
 import org.planledger.events.Identifiers;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on governance bodies. */
 @RestController
-@RequestMapping("/api/bodies")
+@RequestMapping(value = "/api/bodies", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Governance bodies")
 public class BodyController {
 
@@ -34,14 +35,14 @@ public class BodyController {
         this.commands = commands;
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Establish a governance body")
     public Recorded establish(@Valid @RequestBody BodyRequests.Establish request) {
         return send(request.toCommand());
     }
 
-    @PostMapping("/{bodyId}/details")
+    @PostMapping(value = "/{bodyId}/details", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Rename a body or change its remit")
     public Recorded changeDetails(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
@@ -49,7 +50,7 @@ public class BodyController {
         return send(new ChangeBodyDetails(bodyId, request.name(), request.remit(), request.reason(), request.effectiveOn()));
     }
 
-    @PostMapping("/{bodyId}/chair")
+    @PostMapping(value = "/{bodyId}/chair", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Appoint a body's chair, replacing any current one")
     public Recorded appointChair(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
@@ -57,7 +58,7 @@ public class BodyController {
         return send(new AppointChair(bodyId, request.person().toPerson(), request.reason(), request.effectiveOn()));
     }
 
-    @PostMapping("/{bodyId}/members")
+    @PostMapping(value = "/{bodyId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a member to a body")
     public Recorded addMember(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
@@ -65,7 +66,7 @@ public class BodyController {
         return send(new AddMember(bodyId, request.person().toPerson(), request.reason(), request.effectiveOn()));
     }
 
-    @PostMapping("/{bodyId}/members/{personId}/removal")
+    @PostMapping(value = "/{bodyId}/members/{personId}/removal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Remove a member from a body")
     public Recorded removeMember(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
@@ -74,7 +75,7 @@ public class BodyController {
         return send(new RemoveMember(bodyId, personId, request.reason(), request.effectiveOn()));
     }
 
-    @PostMapping("/{bodyId}/co-options")
+    @PostMapping(value = "/{bodyId}/co-options", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Co-opt the chair of another body onto the Task Force")
     public Recorded coOptChair(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
@@ -82,7 +83,7 @@ public class BodyController {
         return send(new CoOptChair(bodyId, request.chairOf(), request.reason(), request.effectiveOn()));
     }
 
-    @PostMapping("/{bodyId}/disbandment")
+    @PostMapping(value = "/{bodyId}/disbandment", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Disband a body")
     public Recorded disband(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,

@@ -16,6 +16,7 @@ import org.planledger.command.web.CommandSender;
 import org.planledger.command.web.Recorded;
 import org.planledger.events.Identifiers;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on meetings, their minutes and the decisions taken at them. */
 @RestController
-@RequestMapping("/api/meetings")
+@RequestMapping(value = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Meetings and decisions")
 public class MeetingController {
 
@@ -35,14 +36,14 @@ public class MeetingController {
         this.commands = commands;
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Schedule (or record) a meeting of a body")
     public Recorded schedule(@Valid @RequestBody MeetingRequests.Schedule request) {
         return send(new ScheduleMeeting(request.meetingId(), request.bodyId(), request.heldOn(), request.title()));
     }
 
-    @PostMapping("/{meetingId}/attendance")
+    @PostMapping(value = "/{meetingId}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record who attended a held meeting and who sent apologies")
     public Recorded attendance(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
@@ -50,7 +51,7 @@ public class MeetingController {
         return send(new RecordAttendance(meetingId, request.presentPeople(), request.apologiesPeople()));
     }
 
-    @PostMapping("/{meetingId}/decisions")
+    @PostMapping(value = "/{meetingId}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a decision taken at a held meeting, with the actions it concerns")
     public Recorded decision(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
@@ -60,7 +61,7 @@ public class MeetingController {
         return new Recorded(request.decisionId(), sent.result(), sent.commandId());
     }
 
-    @PostMapping("/{meetingId}/minutes")
+    @PostMapping(value = "/{meetingId}/minutes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Draft (or redraft) a held meeting's minutes")
     public Recorded draftMinutes(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
@@ -68,7 +69,7 @@ public class MeetingController {
         return send(new DraftMinutes(meetingId, request.minuteItems()));
     }
 
-    @PostMapping("/{meetingId}/minutes/approval")
+    @PostMapping(value = "/{meetingId}/minutes/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Approve drafted minutes at a later meeting of the same body")
     public Recorded approveMinutes(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
@@ -83,7 +84,7 @@ public class MeetingController {
         return send(new PublishMinutes(meetingId));
     }
 
-    @PostMapping("/{meetingId}/minutes/amendments")
+    @PostMapping(value = "/{meetingId}/minutes/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Amend approved minutes, with a reason; the approved text stays on record")
     public Recorded amendMinutes(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,

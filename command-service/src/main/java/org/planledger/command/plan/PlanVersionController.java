@@ -8,6 +8,7 @@ import org.planledger.command.web.CommandSender;
 import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +25,8 @@ public class PlanVersionController {
         this.commands = commands;
     }
 
-    @PostMapping("/api/plans/{planId}/versions")
+    @PostMapping(value = "/api/plans/{planId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Publish a plan version with all its aims and actions (all or nothing)")
     public Published publish(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,

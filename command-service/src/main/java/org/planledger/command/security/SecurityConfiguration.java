@@ -1,17 +1,15 @@
 package org.planledger.command.security;
 
-import org.planledger.web.security.DemoAccounts;
-import org.planledger.web.security.DemoAccountsConfiguration;
+import org.planledger.web.PublicUrl;
 import org.planledger.web.security.LedgerSecurity;
 import org.planledger.web.security.Roles;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.planledger.web.security.SignInConfiguration;
+import org.planledger.web.security.SignInMethods;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,14 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
  * action its body owns at that moment (the Action aggregate checks the owner); nobody else anything.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(DemoAccountsConfiguration.class)
+@Import(SignInConfiguration.class)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain commands(HttpSecurity http, ObjectProvider<JwtDecoder> jwt, ObjectProvider<DemoAccounts> demo,
-                                 @Value("${plan-ledger.security.role-claim}") String roleClaim, JsonMapper json)
+    SecurityFilterChain commands(HttpSecurity http, SignInMethods signIn, PublicUrl site, JsonMapper json)
             throws Exception {
-        LedgerSecurity.common(http, jwt.getIfAvailable(), demo.getIfAvailable(), roleClaim, json)
+        LedgerSecurity.common(http, signIn, site, json)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/plans/*/versions/*/actions/*/progress")
                         .hasAnyRole(Roles.SECRETARIAT, Roles.CHAIR)

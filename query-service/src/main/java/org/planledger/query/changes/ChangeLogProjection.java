@@ -16,6 +16,7 @@ import org.planledger.events.PlanVersionPublished;
 import org.planledger.query.PendingRows;
 import org.planledger.query.ProjectionBatch;
 import org.planledger.query.Provenance;
+import org.planledger.query.WritesAtBatchEnd;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ import static java.sql.Types.VARCHAR;
  */
 @Component
 @ProcessingGroup(ChangeLogProjection.PROCESSING_GROUP)
+@WritesAtBatchEnd
 public class ChangeLogProjection {
 
     public static final String PROCESSING_GROUP = "change-log";

@@ -2,12 +2,14 @@ package org.planledger.query.replay;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.planledger.query.DeadLetters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -15,9 +17,11 @@ import java.util.Map;
 public class ReplayController {
 
     private final Replays replays;
+    private final DeadLetters deadLetters;
 
-    public ReplayController(Replays replays) {
+    public ReplayController(Replays replays, DeadLetters deadLetters) {
         this.replays = replays;
+        this.deadLetters = deadLetters;
     }
 
     @PostMapping("/api/admin/replay")
@@ -28,10 +32,11 @@ public class ReplayController {
     }
 
     @GetMapping("/api/admin/replay")
-    @Operation(summary = "Whether a replay is running, and how far each unfinished projection has got")
+    @Operation(summary = "Whether a replay is running, how far each unfinished projection has got, and the events "
+            + "the projections have parked (a replay goes on past them)")
     public ReplayStatus status() {
         Map<String, Replays.Progress> unfinished = replays.unfinished();
-        return new ReplayStatus(!unfinished.isEmpty(), unfinished);
+        return new ReplayStatus(!unfinished.isEmpty(), unfinished, deadLetters.all());
     }
 
     @PostMapping("/api/admin/processors/stop")
@@ -49,7 +54,11 @@ public class ReplayController {
         return ResponseEntity.noContent().build();
     }
 
-    /** {@code unfinished}: per projection, the position its slowest segment has reached and the one it must reach. */
-    public record ReplayStatus(boolean replaying, Map<String, Replays.Progress> unfinished) {
+    /**
+     * {@code unfinished}: per projection, the position its slowest segment has reached and the one it must reach;
+     * {@code parked}: the events a projection could not handle (see /api/admin/dead-letters).
+     */
+    public record ReplayStatus(boolean replaying, Map<String, Replays.Progress> unfinished,
+                               List<DeadLetters.Letter> parked) {
     }
 }

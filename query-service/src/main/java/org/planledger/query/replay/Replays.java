@@ -3,12 +3,8 @@ package org.planledger.query.replay;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.planledger.query.StoredTokens;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -35,17 +31,15 @@ public class Replays {
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final StoredTokens tokens;
     private final Clock clock;
     private final AtomicBoolean resetting = new AtomicBoolean();
     private volatile Instant checkedAt = Instant.MIN;
     private volatile boolean replaying;
 
-    public Replays(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer, Clock clock) {
+    public Replays(EventProcessingConfiguration processing, StoredTokens tokens, Clock clock) {
         this.processing = processing;
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -97,12 +91,11 @@ public class Replays {
     /** Each processor still replaying, with the position its slowest segment has reached and the one it must reach. */
     public Map<String, Progress> unfinished() {
         Map<String, Progress> unfinished = new LinkedHashMap<>();
-        tokens().forEach(entry -> {
-            if (entry.getValue() instanceof ReplayToken replay) {
-                long reached = reached(replay);
+        tokens.all().forEach(segment -> {
+            if (segment.token() instanceof ReplayToken replay) {
                 long target = replay.getTokenAtReset().position().orElse(-1);
-                if (reached < target) {
-                    unfinished.merge(entry.getKey(), new Progress(reached, target),
+                if (segment.reached() < target) {
+                    unfinished.merge(segment.processor(), new Progress(segment.reached(), target),
                             (a, b) -> new Progress(Math.min(a.reached(), b.reached()), a.target()));
                 }
             }
@@ -117,26 +110,13 @@ public class Replays {
     public long handledUpTo(Collection<String> processors) {
         long lowest = Long.MAX_VALUE;
         boolean any = false;
-        for (Map.Entry<String, TrackingToken> entry : tokens()) {
-            if (processors.contains(entry.getKey())) {
-                lowest = Math.min(lowest, reached(entry.getValue()));
+        for (StoredTokens.Segment segment : tokens.all()) {
+            if (segment.token() != null && processors.contains(segment.processor())) {
+                lowest = Math.min(lowest, segment.reached());
                 any = true;
             }
         }
         return any ? lowest : -1;
-    }
-
-    private static long reached(TrackingToken token) {
-        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
-        return current == null ? -1 : current.position().orElse(-1);
-    }
-
-    private List<Map.Entry<String, TrackingToken>> tokens() {
-        return jdbc.sql("SELECT processor_name, token, token_type FROM token_entry WHERE token IS NOT NULL ORDER BY processor_name, segment")
-                .query((rs, row) -> Map.<String, TrackingToken>entry(rs.getString("processor_name"),
-                        serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("token"), byte[].class,
-                                new SimpleSerializedType(rs.getString("token_type"), null)))))
-                .list();
     }
 
     private List<StreamingEventProcessor> processors() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.events.EventMetadata;
 import org.planledger.events.Identifiers;
+import org.planledger.web.Dates;
 import org.planledger.web.InvalidRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 @RestController
 @Tag(name = "Reports")
@@ -67,7 +67,12 @@ public class ReportController {
             case "pdf" -> formats.pdf(report);
             default -> formats.html(report);
         };
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (format.equals("html")) {
+            // Its own policy, in place of the site's: the report carries its style inline so it is whole when saved.
+            answer.header("Content-Security-Policy", ReportFormats.CONTENT_SECURITY_POLICY);
+        }
+        return answer
                 .contentType(type)
                 .header(POSITION, Long.toString(report.position()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, (format.equals("html")
@@ -79,10 +84,6 @@ public class ReportController {
         if (asOf == null || asOf.isBlank()) {
             return LocalDate.now(clock.withZone(EventMetadata.ZONE));
         }
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest("asOf", "must be a date such as 2023-11-30");
-        }
+        return Dates.parse(asOf).orElseThrow(() -> new InvalidRequest("asOf", "must be " + Dates.EXPECTED));
     }
 }

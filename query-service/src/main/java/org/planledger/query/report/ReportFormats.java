@@ -13,11 +13,13 @@ import org.thymeleaf.context.Context;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.Locale;
@@ -30,6 +32,15 @@ import java.util.TimeZone;
  */
 @Component
 public class ReportFormats {
+
+    private static final String CSS = stylesheet();
+    /**
+     * The HTML report's Content-Security-Policy: its own style block, named by its hash, and nothing else (the
+     * report has no script, image or form; the site's policy would refuse an inline style).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'sha256-"
+            + Base64.getEncoder().encodeToString(sha256(CSS.getBytes(StandardCharsets.UTF_8)))
+            + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final TemplateEngine templates;
 
@@ -45,6 +56,7 @@ public class ReportFormats {
         Context context = new Context(Locale.UK);
         context.setVariable("report", report);
         context.setVariable("text", new ReportText());
+        context.setVariable("css", CSS);
         return templates.process("report", context);
     }
 
@@ -103,11 +115,25 @@ public class ReportFormats {
     }
 
     private static byte[] digest(byte[] bytes) {
+        return Arrays.copyOf(sha256(bytes), 16);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Arrays.copyOf(digest, 16);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String stylesheet() {
+        try (InputStream in = ReportFormats.class.getResourceAsStream("/report/report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report/report.css is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

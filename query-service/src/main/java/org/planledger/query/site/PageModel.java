@@ -6,10 +6,10 @@ import org.planledger.query.replay.ReplayInProgress;
 import org.planledger.web.InvalidRequest;
 import org.planledger.web.NotFound;
 import org.planledger.web.ProblemHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
-import java.util.UUID;
 
 /**
  * What every page needs (who is looking, the path for the navigation) and the pages' one error handler: a page
@@ -26,8 +25,6 @@ import java.util.UUID;
  */
 @ControllerAdvice(annotations = PageController.class)
 public class PageModel {
-
-    private static final Logger log = LoggerFactory.getLogger(PageModel.class);
 
     @ModelAttribute
     void common(Model model, HttpServletRequest request) {
@@ -79,16 +76,13 @@ public class PageModel {
             return problem(model, request, response, HttpStatus.valueOf(error.getStatusCode().value()),
                     "There is a problem with the request", error.getBody().getDetail());
         }
-        if (ProblemHandler.databaseUnreachable(e)) {
-            log.warn("The database is not answering: {}", e.toString());
-            response.setHeader("Retry-After", "2");
-            return problem(model, request, response, HttpStatus.SERVICE_UNAVAILABLE, "Sorry, the service is unavailable",
-                    "the database is not answering; try again in a moment");
-        }
-        String reference = UUID.randomUUID().toString();
-        log.error("Page failed; reference {}", reference, e);
-        return problem(model, request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Sorry, there is a problem with the service",
-                "quote reference " + reference + " if you report it");
+        // The API's answer to the same failure (logged there): 503 with Retry-After, or 500 with a reference.
+        ResponseEntity<ProblemDetail> failure = ProblemHandler.failure(e);
+        failure.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        HttpStatus status = HttpStatus.valueOf(failure.getStatusCode().value());
+        return problem(model, request, response, status, status == HttpStatus.SERVICE_UNAVAILABLE
+                ? "Sorry, the service is unavailable" : "Sorry, there is a problem with the service",
+                failure.getBody().getDetail());
     }
 
     /** The problem page; the model is built afresh, as Spring does not run {@link #common} for exception handlers. */

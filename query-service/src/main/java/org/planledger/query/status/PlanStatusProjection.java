@@ -18,6 +18,7 @@ import org.planledger.events.TimeframeChanged;
 import org.planledger.query.PendingRows;
 import org.planledger.query.ProjectionBatch;
 import org.planledger.query.Provenance;
+import org.planledger.query.WritesAtBatchEnd;
 import org.planledger.query.status.ActionTimeline.Kind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,7 @@ import static java.sql.Types.VARCHAR;
  */
 @Component
 @ProcessingGroup(PlanStatusProjection.PROCESSING_GROUP)
+@WritesAtBatchEnd
 public class PlanStatusProjection {
 
     public static final String PROCESSING_GROUP = "plan-status";

@@ -104,7 +104,7 @@ class QuerySecurityTest {
                                 .replace("{planId}", "chronic-pain").replace("{versionId}", "2023-11")
                                 .replace("{number}", "1").replace("{bodyId}", "slwg-a")
                                 .replace("{meetingId}", "no-such-meeting").replace("{decisionId}", "no-such-decision")
-                                .replace("{personId}", "nobody")));
+                                .replace("{personId}", "nobody").replace("{id}", "00000000-0000-0000-0000-000000000000")));
                     }
                 }
             }

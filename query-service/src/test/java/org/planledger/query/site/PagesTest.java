@@ -1,8 +1,6 @@
 package org.planledger.query.site;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planledger.events.ActionPublished;
@@ -17,13 +15,9 @@ import org.planledger.query.QueryServiceTest;
 import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,7 +29,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,11 +43,10 @@ import static org.awaitility.Awaitility.await;
  * command service behind the same forms is BrowserIT's business.
  */
 @QueryServiceTest
-class PagesTest {
+class PagesTest extends CommandServiceStandIn.FormsGoToIt {
 
-    private static final HttpServer commandService = start();
-    private static final List<Sent> sent = new CopyOnWriteArrayList<>();
-    private static volatile Answer answer;
+    private static final CommandServiceStandIn commandService = CommandServiceStandIn.SHARED;
+    private static final List<CommandServiceStandIn.Sent> sent = commandService.sent;
 
     @Autowired
     Ledger ledger;
@@ -63,11 +55,6 @@ class PagesTest {
 
     private String plan;
     private ActionRef action;
-
-    @DynamicPropertySource
-    static void commandServiceUrl(DynamicPropertyRegistry registry) {
-        registry.add("plan-ledger.command-service.url", () -> "http://127.0.0.1:" + commandService.getAddress().getPort());
-    }
 
     @BeforeEach
     void publish() {
@@ -83,7 +70,7 @@ class PagesTest {
 
     @Test
     void aRefusedFormShowsTheCommandServicesMessageNextToItsFieldAndWhatWasSent() {
-        answer = exchange -> respond(exchange, 400, "application/problem+json", """
+        commandService.answer = exchange -> CommandServiceStandIn.respond(exchange, 400, "application/problem+json", """
                 {"title":"Invalid request","status":400,"detail":"summary: must not be blank",
                  "errors":[{"field":"summary","message":"must not be blank"}]}""");
         Browser browser = new Browser();
@@ -106,10 +93,10 @@ class PagesTest {
 
     @Test
     void anAcceptedFormLeadsToTheActionPageShowingTheChange() {
-        answer = exchange -> {
+        commandService.answer = exchange -> {
             // As the command service does: the event is in the store before the answer goes back.
             ledger.append(new ProgressRecorded(action, "Hub live on TURAS", List.of()), "secretariat");
-            respond(exchange, 201, "application/json", "{\"action\":\"" + action + "\",\"version\":1,\"commandId\":\"c\"}");
+            CommandServiceStandIn.respond(exchange, 201, "application/json", "{\"action\":\"" + action + "\",\"version\":1,\"commandId\":\"c\"}");
         };
         Browser browser = new Browser();
         HttpResponse<String> accepted = browser.post(page() + "/progress", "secretariat",
@@ -134,7 +121,7 @@ class PagesTest {
 
     @Test
     void whenTheCommandServiceDoesNotAnswerTheFormSaysSoAndKeepsWhatWasTyped() {
-        answer = HttpExchange::close;
+        commandService.answer = HttpExchange::close;
         Browser browser = new Browser();
         HttpResponse<String> failed = browser.post(page() + "/progress", "secretariat",
                 browser.form(page(), "secretariat").with("summary", "Typed with care"));
@@ -204,11 +191,15 @@ class PagesTest {
         return "/plans/" + plan + "/versions/2023-11/actions/1";
     }
 
-    /** A browser's part: cookies kept between requests, forms read from pages, Basic credentials when signed in. */
+    /**
+     * A browser's part: cookies kept between requests (Secure ones too, as browsers do for http://localhost, which
+     * java.net's cookie manager does not), forms read from pages and sent with the page's Origin, Basic credentials
+     * when signed in.
+     */
     private final class Browser {
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
 
         HttpResponse<String> get(String path, String user) {
             return send(HttpRequest.newBuilder(uri(path)).GET(), user);
@@ -220,7 +211,7 @@ class PagesTest {
                             + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)), user);
+                    .header("Origin", "http://localhost:" + port).POST(HttpRequest.BodyPublishers.ofString(body)), user);
         }
 
         /** The hidden fields of the progress form on the page. */
@@ -245,8 +236,18 @@ class PagesTest {
             if (user != null) {
                 request.header("Authorization", TestIdentities.basic(user));
             }
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
             try {
-                return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                response.headers().allValues("Set-Cookie").forEach(cookie -> {
+                    String pair = cookie.split(";", 2)[0];
+                    cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                });
+                return response;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -261,43 +262,5 @@ class PagesTest {
             fields.put(name, value);
             return this;
         }
-    }
-
-    private record Sent(String path, String authorization, String idempotencyKey, String ifMatch, String body) {
-    }
-
-    private interface Answer {
-        void to(HttpExchange exchange) throws IOException;
-    }
-
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                sent.add(new Sent(exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                        exchange.getRequestHeaders().getFirst("If-Match"),
-                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-                answer.to(exchange);
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        commandService.stop(0);
     }
 }
