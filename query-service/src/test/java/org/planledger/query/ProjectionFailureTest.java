@@ -54,7 +54,8 @@ class ProjectionFailureTest {
 
         ledger.append(new BodyEstablished(subject, BodyKind.NETWORK, "A network", null, null, null), "secretariat");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> failsOnce.handled.get() == 1);
+        // At least once: a batch that loses its claim under load is handled again, with this listener in it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> failsOnce.handled.get() >= 1);
         assertThat(failsOnce.attempts.get()).as("attempts to handle the event").isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM body WHERE body_id = ?").param(subject).query(Long.class).single()).isEqualTo(1);
     }
