@@ -84,7 +84,9 @@ public final class TestDatabases {
                     // the JVM is exiting; the temporary data directory goes with it
                 }
             }));
-            return new Database(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            // Not the library's URL: it carries ?user=postgres, which the driver prefers to any login given with it,
+            // so every role would have connected as the superuser.
+            return new Database("jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start an embedded PostgreSQL for the tests", e);
         }

@@ -79,6 +79,9 @@ class DeadLetterTest {
                 .contains("change-log@" + poison, "plan-status@" + poison));
         Map<String, Object> health = health();
         assertThat(health.get("status")).isEqualTo("DEGRADED");
+        http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503);
+        // Ready all the same: the service answers, and ./run.sh and load balancers wait for readiness.
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         assertThat(parkedInHealth(health, "change-log")).singleElement().satisfies(letter -> {
             assertThat(((Number) letter.get("position")).longValue()).isEqualTo(poison);
             assertThat((String) letter.get("error")).contains("SQLSTATE").doesNotContain("INSERT");
