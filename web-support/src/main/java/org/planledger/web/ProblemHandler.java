@@ -10,12 +10,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -46,6 +48,23 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotPermitted.class)
     ProblemDetail notPermitted(NotPermitted e) {
         return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Not permitted", e.getMessage());
+    }
+
+    /**
+     * The firewall checks a header's value only when it is read (an {@code Idempotency-Key} with a C1 control or bytes
+     * that are not ASCII, say): the client's mistake, not ours.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.invalid(List.of(new Problems.FieldError("headers", "hold characters that are not allowed: "
+                + "use printable ASCII")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
+                "Not found", "nothing is at this address"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -3,11 +3,13 @@ package org.planledger.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +47,16 @@ public class RequestChecks extends OncePerRequestFilter {
                     Problems.UNSUPPORTED_MEDIA_TYPE, Problems.titleOf(HttpStatus.UNSUPPORTED_MEDIA_TYPE), contentType.get()));
             return;
         }
-        Optional<String> accept = acceptFault(request.getHeaders(HttpHeaders.ACCEPT));
-        if (accept.isPresent()) {
+        Optional<String> encoding = encodingFault(request.getHeaders(HttpHeaders.CONTENT_ENCODING));
+        if (encoding.isPresent()) {
+            Problems.write(request, response, json, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    Problems.UNSUPPORTED_MEDIA_TYPE, Problems.titleOf(HttpStatus.UNSUPPORTED_MEDIA_TYPE), encoding.get()));
+            return;
+        }
+        Accept accept = accept(request.getHeaders(HttpHeaders.ACCEPT));
+        if (accept.fault() != null) {
             Problems.write(request, response, json, Problems.of(HttpStatus.NOT_ACCEPTABLE, Problems.NOT_ACCEPTABLE,
-                    Problems.titleOf(HttpStatus.NOT_ACCEPTABLE), accept.get()));
+                    Problems.titleOf(HttpStatus.NOT_ACCEPTABLE), accept.fault()));
             return;
         }
         List<Problems.FieldError> errors = parameterFaults(request);
@@ -56,7 +64,20 @@ public class RequestChecks extends OncePerRequestFilter {
             Problems.write(request, response, json, Problems.invalid(errors));
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(accept.refused() ? new AcceptOnly(request, accept.wanted()) : request, response);
+    }
+
+    /** A body is taken as it is sent: nothing decompresses it, so a compressed one would be read as garbage. */
+    static Optional<String> encodingFault(Enumeration<String> headers) {
+        for (String header : Collections.list(headers)) {
+            for (String coding : header.split(",")) {
+                if (!coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+                    return Optional.of("Content-Encoding '" + shown(coding.trim()) + "' is not taken: send the body "
+                            + "as it is");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -82,24 +103,87 @@ public class RequestChecks extends OncePerRequestFilter {
         return errors.stream().distinct().toList();
     }
 
-    /** An Accept header Spring cannot parse fails content negotiation even for the problem that says so. */
-    static Optional<String> acceptFault(Enumeration<String> headers) {
+    /**
+     * What an Accept header allows. One Spring cannot parse (or with an empty item, which the actuator cannot) fails
+     * content negotiation even for the problem that says so; a charset other than UTF-8 cannot be given, and Spring
+     * found that out only after a command had run. Items with {@code q=0} say what is not wanted, which Spring would
+     * take as wanted: they are left out, and if nothing is left, nothing can be given.
+     */
+    static Accept accept(Enumeration<String> headers) {
+        List<String> wanted = new ArrayList<>();
+        boolean refused = false;
         for (String header : Collections.list(headers)) {
+            List<String> items;
             try {
-                MediaType.parseMediaTypes(header);
+                items = MimeTypeUtils.tokenize(header);
             } catch (IllegalArgumentException e) {
-                return Optional.of("the Accept header '" + (header.length() > 100 ? header.substring(0, 100) + "…" : header)
-                        + "' is not a list of media types");
+                return Accept.fault("the Accept header '" + shown(header) + "' is not a list of media types");
+            }
+            if (items.isEmpty() || items.stream().anyMatch(String::isBlank)) {
+                return Accept.fault("the Accept header '" + shown(header) + "' has an empty item");
+            }
+            for (String item : items) {
+                MediaType type;
+                try {
+                    type = MediaType.parseMediaType(item);
+                } catch (InvalidMediaTypeException e) {
+                    return Accept.fault("the Accept header's '" + shown(item) + "' is not a media type");
+                }
+                String charset = type.getParameter("charset");
+                if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")) {
+                    return Accept.fault("the Accept header asks for the charset '" + shown(charset)
+                            + "': every answer is UTF-8");
+                }
+                if (type.getQualityValue() == 0) {
+                    refused = true;
+                } else {
+                    wanted.add(item.trim());
+                }
             }
         }
-        return Optional.empty();
+        if (refused && wanted.isEmpty()) {
+            return Accept.fault("the Accept header refuses every media type (q=0)");
+        }
+        return new Accept(null, wanted, refused);
+    }
+
+    private static String shown(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+    }
+
+    /** The media types a request accepts ({@code wanted}), whether it refused some, or why it cannot be answered. */
+    record Accept(String fault, List<String> wanted, boolean refused) {
+        static Accept fault(String why) {
+            return new Accept(why, List.of(), false);
+        }
+    }
+
+    /** The request as Spring should see it: accepting only the media types it did not refuse. */
+    private static final class AcceptOnly extends HttpServletRequestWrapper {
+        private final String accept;
+
+        AcceptOnly(HttpServletRequest request, List<String> wanted) {
+            super(request);
+            this.accept = String.join(", ", wanted);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? accept : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of(accept))
+                    : super.getHeaders(name);
+        }
     }
 
     static Optional<String> contentTypeFault(String header) {
         if (header == null) {
             return Optional.empty();
         }
-        String shown = "Content-Type '" + (header.length() > 100 ? header.substring(0, 100) + "…" : header) + "'";
+        String shown = "Content-Type '" + shown(header) + "'";
         MediaType type;
         try {
             type = MediaType.parseMediaType(header);

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -60,6 +61,13 @@ public class PageModel {
     String mismatch(TypeMismatchException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         return problem(model, request, response, HttpStatus.BAD_REQUEST, "There is a problem with the address",
                 "'" + e.getValue() + "' is not a valid " + (e.getPropertyName() == null ? "value" : e.getPropertyName()));
+    }
+
+    /** A header the browser or a proxy sent holds characters the firewall refuses once it is read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    String rejected(RequestRejectedException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return problem(model, request, response, HttpStatus.BAD_REQUEST, "There is a problem with the request",
+                "a header of the request holds characters that are not allowed");
     }
 
     @ExceptionHandler(ReplayInProgress.class)

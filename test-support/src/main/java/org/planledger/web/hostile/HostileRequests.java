@@ -108,6 +108,18 @@ public final class HostileRequests {
                 Map.entry("Content-Type", "application/json; charset=nonsense"),
                 Map.entry("Content-Type", "application/json; charset=UTF-16"),
                 Map.entry("Transfer-Encoding", "gzip"),
+                Map.entry("Content-Encoding", "gzip"),
+                Map.entry("Content-Encoding", "br, identity"),
+                Map.entry("Accept", "application/json; charset=latin1"),
+                Map.entry("Accept", "application/json; charset=utf-16"),
+                Map.entry("Accept", "application/json;q=0"),
+                Map.entry("Accept", ", ,"),
+                Map.entry("Accept", ","),
+                Map.entry("Idempotency-Key", utf8("ключ")),
+                Map.entry("Idempotency-Key", "ab"),
+                Map.entry("If-Match", utf8("ключ")),
+                Map.entry("X-Correlation-Id", utf8("ключ")),
+                Map.entry("X-Correlation-Id", "a".repeat(65)),
                 Map.entry("Expect", "nonsense"))) {
             Map<String, String> with = new LinkedHashMap<>(headers);
             with.put(header.getKey(), header.getValue());
@@ -179,6 +191,11 @@ public final class HostileRequests {
 
     private void add(String kind, String target, Map<String, String> with, byte[] content, String verb) {
         requests.add(new Hostile(kind, RawHttp.request(verb, target, with, content)));
+    }
+
+    /** Text as its UTF-8 bytes, each sent as one byte of a header (which HTTP reads as ISO-8859-1). */
+    private static String utf8(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     private void raw(String kind, String request) {
