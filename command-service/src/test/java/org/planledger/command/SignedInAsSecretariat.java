@@ -2,8 +2,10 @@ package org.planledger.command;
 
 import org.planledger.web.openapi.CheckedAnswers;
 import org.planledger.web.security.TestIdentities;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -21,5 +23,10 @@ public class SignedInAsSecretariat {
     @Bean
     RestTestClientBuilderCustomizer answersAsDescribed() {
         return CheckedAnswers.againstTheDescription();
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> describedOnceReady() {
+        return CheckedAnswers.describedOnceReady();
     }
 }

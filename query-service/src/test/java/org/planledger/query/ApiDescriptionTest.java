@@ -79,8 +79,6 @@ class ApiDescriptionTest {
     void everyOperationAnswersAsDescribedWhenItSucceedsAndWhenItRefuses() {
         ApiConformance api = ApiConformance.of(origin());
         record();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> status("GET", "/api/decisions/" + meeting + "-D1", "auditor") == 200);
 
         Map<String, Set<Integer>> answered = new TreeMap<>();
         Map<String, String> successes = new LinkedHashMap<>();
@@ -104,13 +102,14 @@ class ApiDescriptionTest {
         successes.put("GET /api/integrity/checkpoint", "auditor");
         successes.put("GET /api/admin/replay", "secretariat");
         successes.put("GET /api/admin/dead-letters", "secretariat");
-        successes.forEach((request, user) -> {
+        // Once every projection has the events, each of these succeeds (every answer on the way is validated too).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> successes.forEach((request, user) -> {
             String[] parts = request.split(" ", 2);
             int status = status(parts[0], parts[1], user);
             assertThat(status).as(request).isBetween(200, 299);
             answered.computeIfAbsent(api.operationId(parts[0], parts[1].split("\\?")[0]).orElseThrow(),
                     o -> new TreeSet<>()).add(status);
-        });
+        }));
 
         for (ApiConformance.Described operation : api.described()) {
             String path = operation.path().replace("{planId}", plan).replace("{versionId}", "2023-11")

@@ -1,5 +1,6 @@
 package org.planledger.web.openapi;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -100,6 +101,11 @@ final class JavaTypes {
             }
         });
         nullables.forEach(Runnable::run);
+        // A record only ever nullable is now written out wherever it is used: its schema would stand unused.
+        String written = Json.pretty(openApi);
+        if (written != null) {
+            schemas.keySet().removeIf(name -> byName.containsKey(name) && !written.contains("/schemas/" + name + "\""));
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.planledger.web.openapi;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -24,6 +26,15 @@ public final class CheckedAnswers {
 
     public static RestTestClientBuilderCustomizer againstTheDescription() {
         return builder -> builder.requestInterceptor(interceptor());
+    }
+
+    /**
+     * Fetches the description as soon as the service is up, so that springdoc's first, slow build of it is not paid
+     * inside some test's wait for a projection.
+     */
+    public static ApplicationListener<ApplicationReadyEvent> describedOnceReady() {
+        return ready -> ApiConformance.of("http://localhost:"
+                + ready.getApplicationContext().getEnvironment().getProperty("local.server.port"));
     }
 
     public static ClientHttpRequestInterceptor interceptor() {
