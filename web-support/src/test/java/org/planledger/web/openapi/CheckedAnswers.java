@@ -2,7 +2,9 @@ package org.planledger.web.openapi;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -19,12 +21,11 @@ import java.util.Map;
  * Makes a test context's HTTP client check every answer it gets against the service's own OpenAPI description
  * ({@link ApiConformance}): an answer the description does not describe fails the test that asked for it.
  */
-public final class CheckedAnswers {
+@TestConfiguration(proxyBeanMethods = false)
+public class CheckedAnswers {
 
-    private CheckedAnswers() {
-    }
-
-    public static RestTestClientBuilderCustomizer againstTheDescription() {
+    @Bean
+    RestTestClientBuilderCustomizer answersAsDescribed() {
         return builder -> builder.requestInterceptor(interceptor());
     }
 
@@ -32,7 +33,8 @@ public final class CheckedAnswers {
      * Fetches the description as soon as the service is up, so that springdoc's first, slow build of it is not paid
      * inside some test's wait for a projection.
      */
-    public static ApplicationListener<ApplicationReadyEvent> describedOnceReady() {
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> describedOnceReady() {
         return ready -> ApiConformance.of("http://localhost:"
                 + ready.getApplicationContext().getEnvironment().getProperty("local.server.port"));
     }
