@@ -74,8 +74,11 @@ final class AccessRules {
                 .map(Map.Entry::getKey).toList();
         String who = "Signed in with the role " + (roles.isEmpty() ? "(none: no role may call it)"
                 : String.join(" or ", roles)) + ".";
-        operation.setDescription(operation.getDescription() == null ? who
-                : operation.getDescription() + "\n\n" + who);
+        if (operation.getDescription() == null) {
+            operation.setDescription(who);
+        } else if (!operation.getDescription().endsWith(who)) {
+            operation.setDescription(operation.getDescription() + "\n\n" + who);
+        }
         return true;
     }
 

@@ -73,11 +73,6 @@ final class JavaTypes {
         return new JavaTypes(byName, answers);
     }
 
-    /** The class described under each schema name. */
-    Map<String, Class<?>> byName() {
-        return byName;
-    }
-
     void describe(OpenAPI openApi) {
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
         if (schemas == null) {
