@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs Plan Ledger in the foreground: PostgreSQL (embedded, unless SPRING_DATASOURCE_URL names one), then the
-# command service and the query service. Imports the real plan when the store does not have it yet.
-# Needs only a JDK 17+. Ctrl-C or SIGTERM stops everything it started.
+# Runs Plan Ledger in the foreground: PostgreSQL (embedded and kept running, unless SPRING_DATASOURCE_URL names
+# one), then the command service and the query service, each logged in as its own role. Imports the real plan when
+# the store does not have it yet. Needs only a JDK 17+. Ctrl-C or SIGTERM stops everything it started.
 #
 # Settings (environment):
 #   COMMAND_SERVICE_PORT   default 8081
 #   QUERY_SERVICE_PORT     default 8082
 #   PLAN_LEDGER_DATA_DIR   default ./data (the embedded PostgreSQL's cluster and the services' logs)
 #   PLAN_LEDGER_DB_PORT    default 54329 (the embedded PostgreSQL)
-#   SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD
-#                          use this PostgreSQL instead of the embedded one
+#   SPRING_DATASOURCE_URL  use this PostgreSQL instead of the embedded one; with SPRING_DATASOURCE_USERNAME and
+#                          _PASSWORD naming an administrator, run.sh first sets up the services' roles there
+#   PLAN_LEDGER_DB_{OWNER,COMMAND,QUERY}_{ROLE,PASSWORD}
+#                          the roles the migrations and each service log in as (docs/security.md)
 #   PLAN_LEDGER_REBUILD=1  rebuild the jars even if they exist
 #   JAVA_OPTS              extra options for the service JVMs
 #   COMMAND_SERVICE_PUBLIC_URL, QUERY_SERVICE_PUBLIC_URL
@@ -44,7 +46,8 @@ java_major=$("$java_cmd" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *
 
 if [ "${PLAN_LEDGER_REBUILD:-0}" = 1 ] || [ ! -f "$postgres_jar" ] || [ ! -f "$command_jar" ] || [ ! -f "$query_jar" ]; then
     say "Building Plan Ledger (first run only; later runs reuse the jars)…"
-    ./mvnw -q -Dmaven.test.skip=true package || fail "the build failed"
+    # Only what run.sh runs, and no tests (./mvnw verify runs those).
+    ./mvnw -q -Dmaven.test.skip=true -pl local-postgres,command-service,query-service -am package || fail "the build failed"
 fi
 
 pids=()
@@ -102,11 +105,18 @@ if [ -z "${SPRING_DATASOURCE_URL:-}" ]; then
     pids+=($!)
     wait_until 180 "PostgreSQL" "${pids[0]}" "$data_dir/logs/postgres.log" test -s "$data_dir/postgres.url"
     SPRING_DATASOURCE_URL=$(head -n 1 "$data_dir/postgres.url")
-    export SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=""
+    export SPRING_DATASOURCE_URL
     database_note="embedded PostgreSQL on port $db_port, data in $data_dir/postgres"
 else
+    if [ -n "${SPRING_DATASOURCE_USERNAME:-}" ]; then
+        say "Setting up the services' roles in $SPRING_DATASOURCE_URL as $SPRING_DATASOURCE_USERNAME…"
+        "$java_cmd" -jar "$postgres_jar" roles >"$data_dir/logs/roles.log" 2>&1 \
+            || { tail -n 30 "$data_dir/logs/roles.log" >&2; fail "could not set up the roles (see $data_dir/logs/roles.log)"; }
+    fi
     database_note="$SPRING_DATASOURCE_URL"
 fi
+# The services log in as their own roles (PLAN_LEDGER_DB_*), never as the administrator.
+unset SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
 
 # start_service NAME PORT_VARIABLE PORT JAR: starts a service and waits until its health is UP.
 start_service() {
@@ -117,7 +127,8 @@ start_service() {
         COMMAND_SERVICE_URL="http://localhost:$command_port" \
         "$java_cmd" ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
     pids+=($!)
-    wait_until 180 "The $name" "${pids[-1]}" "$log" http_ok "$port" /actuator/health
+    # Readiness, not the whole health: a projection's parked events make health DEGRADED, yet the service answers.
+    wait_until 180 "The $name" "${pids[-1]}" "$log" http_ok "$port" /actuator/health/readiness
 }
 
 start_service command-service COMMAND_SERVICE_PORT "$command_port" "$command_jar"

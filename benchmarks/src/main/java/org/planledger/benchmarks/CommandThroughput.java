@@ -49,14 +49,14 @@ final class CommandThroughput {
 
     void run() throws Exception {
         FreshStore store = FreshStore.create();
-        Database database = store.database();
+        Database database = store.database().admin();
         DriverManagerDataSource dataSource = store.dataSource();
         if (stored > 0) {
             long start = System.nanoTime();
             new SyntheticLedger(dataSource).write((int) Math.max(1, stored / 1_000), stored);
             Results.printf("store filled with %,d events in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
         }
-        try (ServiceProcess service = ServiceProcess.commandService(jar, benchmarkClasses, database)) {
+        try (ServiceProcess service = ServiceProcess.commandService(jar, benchmarkClasses, store.database())) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(3));
             publishBenchPlan(service);
             timed(service, 1, WARMUP, "warm-up");

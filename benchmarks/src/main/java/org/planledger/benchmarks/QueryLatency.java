@@ -62,7 +62,7 @@ final class QueryLatency {
      */
     void replay() throws Exception {
         FreshStore store = FreshStore.create();
-        Database database = store.database();
+        Database database = store.database().admin();
         long written = new SyntheticLedger(store.dataSource()).write(plans, events);
         Results.printf("wrote %,d events over %,d plans%n", written, plans);
         List<Double> raw = new ArrayList<>();
@@ -70,7 +70,7 @@ final class QueryLatency {
             raw.add(scanAndDeserialise(database));
         }
         double rawRate = raw.stream().sorted().toList().get(1);
-        try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
+        try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, store.database())) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
             JdbcClient jdbc = connection(database);
             double seconds = catchUp(service, jdbc);
@@ -121,7 +121,7 @@ final class QueryLatency {
 
     void run() throws Exception {
         FreshStore store = FreshStore.create();
-        Database database = store.database();
+        Database database = store.database().admin();
         DriverManagerDataSource dataSource = store.dataSource();
 
         long start = System.nanoTime();
@@ -131,7 +131,7 @@ final class QueryLatency {
         verifyChain(dataSource);
         scanAndDeserialise(database);
 
-        try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, database)) {
+        try (ServiceProcess service = ServiceProcess.queryService(queryServiceJar, store.database())) {
             Duration startup = service.awaitUp(http, Duration.ofMinutes(2));
             Results.printf("query service started in %.1f s%n", startup.toMillis() / 1e3);
             JdbcClient jdbc = connection(database);

@@ -1,6 +1,7 @@
 package org.planledger.benchmarks;
 
 import org.planledger.localpostgres.Database;
+import org.planledger.localpostgres.TestDatabase;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,8 +35,8 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess queryService(Path jar, Database database) throws IOException {
-        return start(jar, "QUERY_SERVICE_PORT", database, Map.of());
+    static ServiceProcess queryService(Path jar, TestDatabase database) throws IOException {
+        return start(jar, "QUERY_SERVICE_PORT", database, database.query(), Map.of());
     }
 
     /**
@@ -43,20 +44,21 @@ final class ServiceProcess implements AutoCloseable {
      * classes added and {@link InProcessCommands} as its main class, so that {@link #ask} can also drive its command
      * bus from inside the process.
      */
-    static ServiceProcess commandService(Path jar, Path benchmarkClasses, Database database) throws IOException {
+    static ServiceProcess commandService(Path jar, Path benchmarkClasses, TestDatabase database) throws IOException {
         return start(jar, List.of("-cp", jar.toString(), "-Dloader.main=" + InProcessCommands.MAIN,
                         "-Dloader.path=" + benchmarkClasses.toAbsolutePath(),
                         "org.springframework.boot.loader.launch.PropertiesLauncher"),
-                "COMMAND_SERVICE_PORT", database, Map.of("PLAN_LEDGER_SEED_IMPORT_ON_START", "true"));
+                "COMMAND_SERVICE_PORT", database, database.command(), Map.of("PLAN_LEDGER_SEED_IMPORT_ON_START", "true"));
     }
 
-    private static ServiceProcess start(Path jar, String portVariable, Database database, Map<String, String> env)
-            throws IOException {
-        return start(jar, List.of("-jar", jar.toString()), portVariable, database, env);
-    }
-
-    private static ServiceProcess start(Path jar, List<String> launch, String portVariable, Database database,
+    private static ServiceProcess start(Path jar, String portVariable, TestDatabase database, Database login,
                                         Map<String, String> env) throws IOException {
+        return start(jar, List.of("-jar", jar.toString()), portVariable, database, login, env);
+    }
+
+    /** The service logs in as {@code login}, its migrations as the schemas' owner. */
+    private static ServiceProcess start(Path jar, List<String> launch, String portVariable, TestDatabase database,
+                                        Database login, Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -q package -DskipTests");
         }
@@ -71,9 +73,11 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", database.url());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", database.username());
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.password() == null ? "" : database.password());
+        builder.environment().put("SPRING_DATASOURCE_URL", login.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", login.username());
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", login.password());
+        builder.environment().put("SPRING_FLYWAY_USER", database.owner().username());
+        builder.environment().put("SPRING_FLYWAY_PASSWORD", database.owner().password());
         builder.environment().put(portVariable, Integer.toString(port));
         // The harness signs in with the demo accounts (auditor for the audit log, secretariat for commands).
         builder.environment().put("PLAN_LEDGER_SECURITY_DEMO_ACCOUNTS", "true");

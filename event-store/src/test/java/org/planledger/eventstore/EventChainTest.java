@@ -4,15 +4,21 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planledger.events.ProgressRecorded;
+import org.planledger.localpostgres.Database;
 import org.planledger.localpostgres.FreshDatabase;
+import org.planledger.localpostgres.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ContextConfiguration;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,25 +34,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The hash chain: every append extends it, verification recomputes it, and each kind of tampering with the database
  * is found at the position where it happened. Each tampering is undone at the end of its test, so the chain is
- * whole again for the next one.
+ * whole again for the next one. Events are appended as the command service's role and verified as the query
+ * service's, as the services do.
  */
 @SpringBootTest
 @ContextConfiguration(initializers = FreshDatabase.class)
 class EventChainTest {
 
     @Autowired
-    EventChain chain;
-    @Autowired
     EventStorageEngine storageEngine;
     @Autowired
     TransactionManager transactionManager;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestDatabase database;
 
     private List<Long> positions;
+    /** The schema's owner, who may do anything to its tables that their triggers allow, and turn those off. */
+    private SingleConnectionDataSource ownerConnection;
+    private JdbcClient owner;
+    private EventChain chain;
 
     @BeforeEach
     void appendFiveEvents() {
+        Database ownerLogin = database.owner();
+        ownerConnection = new SingleConnectionDataSource(ownerLogin.url(), ownerLogin.username(), ownerLogin.password(), true);
+        owner = JdbcClient.create(ownerConnection);
+        DataSource reader = database.query().dataSource();
+        chain = new EventChain(reader, new DataSourceTransactionManager(reader));
         String aggregate = "chain/" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
             int sequence = i;
@@ -59,6 +75,11 @@ class EventChainTest {
         assertThat(chain.verify(null).valid()).isTrue();
     }
 
+    @AfterEach
+    void closeTheOwnersConnection() {
+        ownerConnection.destroy();
+    }
+
     @Test
     void everyAppendExtendsTheChainAndMovesItsHead() {
         EventChain.Verification verification = chain.verify(null);
@@ -67,7 +88,7 @@ class EventChainTest {
         assertThat(verification.firstBrokenPosition()).isNull();
         assertThat(verification.head().position()).isEqualTo(positions.get(4));
         assertThat(verification.head().hash()).hasSize(64);
-        assertThat(jdbc.sql("SELECT previous_index FROM events.event_hash WHERE global_index = ?").param(positions.get(3))
+        assertThat(owner.sql("SELECT previous_index FROM events.event_hash WHERE global_index = ?").param(positions.get(3))
                 .query(Long.class).single()).isEqualTo(positions.get(2));
     }
 
@@ -92,16 +113,16 @@ class EventChainTest {
     }
 
     @Test
-    void refusesToChangeOrDeleteAnEventThroughTheNormalPath() {
-        assertThatThrownBy(() -> jdbc.sql("UPDATE events.domain_event_entry SET payload = payload WHERE global_index = ?")
+    void refusesEvenTheOwnerToChangeOrDeleteAnEventWhileTheTriggersAreOn() {
+        assertThatThrownBy(() -> owner.sql("UPDATE events.domain_event_entry SET payload = payload WHERE global_index = ?")
                 .param(positions.get(0)).update()).hasMessageContaining("events are never changed or deleted");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM events.event_hash WHERE global_index = ?")
+        assertThatThrownBy(() -> owner.sql("DELETE FROM events.event_hash WHERE global_index = ?")
                 .param(positions.get(0)).update()).hasMessageContaining("events are never changed or deleted");
     }
 
     @Test
     void findsAChangedPayload() {
-        tampered(() -> jdbc.sql("""
+        tampered(() -> owner.sql("""
                         UPDATE events.domain_event_entry
                            SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'step 2', 'step 9'), 'UTF8')
                          WHERE global_index = ?""").param(positions.get(2)).update(),
@@ -110,7 +131,7 @@ class EventChainTest {
 
     @Test
     void findsChangedMetadata() {
-        tampered(() -> jdbc.sql("""
+        tampered(() -> owner.sql("""
                         UPDATE events.domain_event_entry
                            SET meta_data = convert_to(replace(convert_from(meta_data, 'UTF8'), 'chair', 'someone'), 'UTF8')
                          WHERE global_index = ?""").param(positions.get(1)).update(),
@@ -119,11 +140,11 @@ class EventChainTest {
 
     @Test
     void findsADeletedEventWhetherOrNotItsHashWentWithIt() {
-        tampered(() -> jdbc.sql("DELETE FROM events.domain_event_entry WHERE global_index = ?").param(positions.get(3)).update(),
+        tampered(() -> owner.sql("DELETE FROM events.domain_event_entry WHERE global_index = ?").param(positions.get(3)).update(),
                 positions.get(3));
         tampered(() -> {
-            jdbc.sql("DELETE FROM events.domain_event_entry WHERE global_index = ?").param(positions.get(3)).update();
-            jdbc.sql("DELETE FROM events.event_hash WHERE global_index = ?").param(positions.get(3)).update();
+            owner.sql("DELETE FROM events.domain_event_entry WHERE global_index = ?").param(positions.get(3)).update();
+            owner.sql("DELETE FROM events.event_hash WHERE global_index = ?").param(positions.get(3)).update();
         }, positions.get(3));
     }
 
@@ -132,9 +153,9 @@ class EventChainTest {
         // Events 1 and 2 swap places in the log.
         tampered(() -> {
             String move = "UPDATE events.domain_event_entry SET global_index = ? WHERE global_index = ?";
-            jdbc.sql(move).params(-1L, positions.get(1)).update();
-            jdbc.sql(move).params(positions.get(1), positions.get(2)).update();
-            jdbc.sql(move).params(positions.get(2), -1L).update();
+            owner.sql(move).params(-1L, positions.get(1)).update();
+            owner.sql(move).params(positions.get(1), positions.get(2)).update();
+            owner.sql(move).params(positions.get(2), -1L).update();
         }, positions.get(1));
     }
 
@@ -147,33 +168,33 @@ class EventChainTest {
     }
 
     /**
-     * Tampers with the tables as someone with the database's owner rights could (triggers off), checks the chain
+     * Tampers with the tables as the schema's owner could (triggers off), checks the chain
      * breaks exactly at {@code position}, then puts every row back as it was.
      */
     private void tampered(Runnable tamper, long position) {
-        List<Map<String, Object>> events = jdbc.sql("SELECT * FROM events.domain_event_entry ORDER BY global_index").query().listOfRows();
-        List<Map<String, Object>> hashes = jdbc.sql("SELECT * FROM events.event_hash ORDER BY global_index").query().listOfRows();
-        jdbc.sql("ALTER TABLE events.domain_event_entry DISABLE TRIGGER USER").update();
-        jdbc.sql("ALTER TABLE events.event_hash DISABLE TRIGGER USER").update();
+        List<Map<String, Object>> events = owner.sql("SELECT * FROM events.domain_event_entry ORDER BY global_index").query().listOfRows();
+        List<Map<String, Object>> hashes = owner.sql("SELECT * FROM events.event_hash ORDER BY global_index").query().listOfRows();
+        owner.sql("ALTER TABLE events.domain_event_entry DISABLE TRIGGER USER").update();
+        owner.sql("ALTER TABLE events.event_hash DISABLE TRIGGER USER").update();
         try {
             tamper.run();
             EventChain.Verification verification = chain.verify(null);
             assertThat(verification.valid()).isFalse();
             assertThat(verification.firstBrokenPosition()).isEqualTo(position);
         } finally {
-            jdbc.sql("DELETE FROM events.domain_event_entry").update();
-            jdbc.sql("DELETE FROM events.event_hash").update();
+            owner.sql("DELETE FROM events.domain_event_entry").update();
+            owner.sql("DELETE FROM events.event_hash").update();
             events.forEach(row -> insert("events.domain_event_entry", row));
             hashes.forEach(row -> insert("events.event_hash", row));
-            jdbc.sql("ALTER TABLE events.domain_event_entry ENABLE TRIGGER USER").update();
-            jdbc.sql("ALTER TABLE events.event_hash ENABLE TRIGGER USER").update();
+            owner.sql("ALTER TABLE events.domain_event_entry ENABLE TRIGGER USER").update();
+            owner.sql("ALTER TABLE events.event_hash ENABLE TRIGGER USER").update();
         }
         assertThat(chain.verify(null).valid()).isTrue();
     }
 
     private void insert(String table, Map<String, Object> row) {
         List<String> columns = new ArrayList<>(row.keySet());
-        jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        owner.sql("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                         + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")")
                 .params(row).update();
     }

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Fresh, empty PostgreSQL databases for tests, one per call.
+ * Fresh, empty PostgreSQL databases for tests, one per call, with Plan Ledger's roles set up in each.
  * <p>
- * They are created on the server that {@value #URL_ENV} names (with {@code _USERNAME} and {@code _PASSWORD}),
- * or else on an embedded server started once per JVM from the binaries on the classpath. Databases that
- * earlier runs left on a named server are dropped once they are a few hours old.
+ * They are created on the server that {@value #URL_ENV} names (with {@code _USERNAME} and {@code _PASSWORD}, an
+ * administrator that may create roles), or else on an embedded server started once per JVM from the binaries on the
+ * classpath. Databases that earlier runs left on a named server are dropped once they are a few hours old. The roles
+ * are the services' defaults; on a server that wants passwords they take the administrator's.
  */
 public final class TestDatabases {
 
@@ -29,16 +30,31 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** A new empty database on the test server. */
-    public static synchronized Database create() {
-        Database admin = server();
+    /** A new empty database on the test server, the roles set up in it. */
+    public static synchronized TestDatabase create() {
+        Database server = server();
         String name = PREFIX + Instant.now().getEpochSecond() + "_" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-        try (var connection = admin.connect()) {
+        Database admin = new Database(server.url().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), server.username(),
+                server.password());
+        DatabaseRoles roles = roles(server);
+        try (var connection = server.connect()) {
             connection.createStatement().execute("CREATE DATABASE " + name);
+            roles.setUp(admin);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create test database on " + admin.url(), e);
+            throw new IllegalStateException("Could not create test database on " + server.url(), e);
         }
-        return new Database(admin.url().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"), admin.username(), admin.password());
+        return new TestDatabase(admin, roles);
+    }
+
+    private static DatabaseRoles roles(Database server) {
+        DatabaseRoles roles = DatabaseRoles.fromEnvironment(System.getenv());
+        String password = server.password() == null ? "" : server.password();
+        return new DatabaseRoles(withPassword(roles.owner(), password), withPassword(roles.command(), password),
+                withPassword(roles.query(), password));
+    }
+
+    private static DatabaseRoles.Login withPassword(DatabaseRoles.Login login, String password) {
+        return login.password().isEmpty() ? new DatabaseRoles.Login(login.role(), password) : login;
     }
 
     /** The server itself, for tests that manage databases of their own. */
@@ -68,7 +84,9 @@ public final class TestDatabases {
                     // the JVM is exiting; the temporary data directory goes with it
                 }
             }));
-            return new Database(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            // Not the library's URL: it carries ?user=postgres, which the driver prefers to any login given with it,
+            // so every role would have connected as the superuser.
+            return new Database("jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start an embedded PostgreSQL for the tests", e);
         }

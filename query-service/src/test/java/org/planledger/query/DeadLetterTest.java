@@ -9,6 +9,7 @@ import org.planledger.events.ActionRef;
 import org.planledger.events.ActionStatus;
 import org.planledger.events.ProgressRecorded;
 import org.planledger.events.Timeframe;
+import org.planledger.localpostgres.TestDatabase;
 import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,8 @@ class DeadLetterTest {
     JdbcClient jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    TestDatabase database;
 
     private final String plan = "parked-" + UUID.randomUUID().toString().substring(0, 8);
     private final ActionRef poisoned = new ActionRef(plan, "2023-11", 1);
@@ -47,8 +50,8 @@ class DeadLetterTest {
 
     @AfterEach
     void evictWhatIsLeft() {
-        jdbc.sql("DROP TRIGGER IF EXISTS refuse_progress ON change_log").update();
-        jdbc.sql("DROP FUNCTION IF EXISTS refuse_progress()").update();
+        owner().sql("DROP TRIGGER IF EXISTS refuse_progress ON projections.change_log").update();
+        owner().sql("DROP FUNCTION IF EXISTS projections.refuse_progress()").update();
         parked().forEach(letter -> http.delete().uri("/api/admin/dead-letters/{id}", letter.get("id"))
                 .header(HttpHeaders.AUTHORIZATION, SECRETARIAT).exchange());
         await().atMost(Duration.ofSeconds(10)).until(() -> health().get("status").equals("UP"));
@@ -76,6 +79,9 @@ class DeadLetterTest {
                 .contains("change-log@" + poison, "plan-status@" + poison));
         Map<String, Object> health = health();
         assertThat(health.get("status")).isEqualTo("DEGRADED");
+        http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503);
+        // Ready all the same: the service answers, and ./run.sh and load balancers wait for readiness.
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         assertThat(parkedInHealth(health, "change-log")).singleElement().satisfies(letter -> {
             assertThat(((Number) letter.get("position")).longValue()).isEqualTo(poison);
             assertThat((String) letter.get("error")).contains("SQLSTATE").doesNotContain("INSERT");
@@ -111,13 +117,14 @@ class DeadLetterTest {
     void retriesAParkedEventOnceItsCauseIsFixed() {
         publish();
         // A fault that the change log's table raises for this one summary, as a bug in a projection would.
-        jdbc.sql("""
-                CREATE FUNCTION refuse_progress() RETURNS trigger LANGUAGE plpgsql AS $$
+        owner().sql("""
+                CREATE FUNCTION projections.refuse_progress() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.after->>'summary' = 'refused' THEN RAISE EXCEPTION 'injected refusal'; END IF;
                     RETURN NEW;
                 END $$""").update();
-        jdbc.sql("CREATE TRIGGER refuse_progress BEFORE INSERT ON change_log FOR EACH ROW EXECUTE FUNCTION refuse_progress()").update();
+        owner().sql("CREATE TRIGGER refuse_progress BEFORE INSERT ON projections.change_log FOR EACH ROW "
+                + "EXECUTE FUNCTION projections.refuse_progress()").update();
         ledger.append(new ProgressRecorded(poisoned, "refused", List.of()), "secretariat");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> parked().size() == 1);
@@ -130,7 +137,7 @@ class DeadLetterTest {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.stillParked[0].id").isEqualTo(letter.get("id"));
 
-        jdbc.sql("DROP TRIGGER refuse_progress ON change_log").update();
+        owner().sql("DROP TRIGGER refuse_progress ON projections.change_log").update();
         http.post().uri("/api/admin/dead-letters/{id}/retry", letter.get("id")).header(HttpHeaders.AUTHORIZATION, SECRETARIAT)
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.stillParked").isEmpty();
@@ -187,7 +194,7 @@ class DeadLetterTest {
 
     /** Inserts, as a database superuser would, a copy of the action's last event with this payload and metadata. */
     private long forge(ActionRef action, String payload, String metadata) {
-        return jdbc.sql("""
+        return superuser().sql("""
                         INSERT INTO events.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                                time_stamp, payload_type, payload_revision, payload, meta_data)
                         SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
@@ -201,7 +208,7 @@ class DeadLetterTest {
 
     /** Inserts, as a database superuser would, a copy of the action's last event whose summary holds U+0000. */
     private long forgeCopyWithNul(ActionRef action) {
-        return jdbc.sql("""
+        return superuser().sql("""
                         INSERT INTO events.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                                                                time_stamp, payload_type, payload_revision, payload, meta_data)
                         SELECT gen_random_uuid()::text, aggregate_identifier, sequence_number + 1, type, time_stamp,
@@ -214,6 +221,16 @@ class DeadLetterTest {
                         RETURNING global_index""")
                 .param(action.toString())
                 .query(Long.class).single();
+    }
+
+    /** The schema's owner, who may add a fault to a table: the service's own role may not change the schema. */
+    private JdbcClient owner() {
+        return JdbcClient.create(database.owner().dataSource());
+    }
+
+    /** The test server's administrator: neither service's role may write an event of its own making. */
+    private JdbcClient superuser() {
+        return JdbcClient.create(database.admin().dataSource());
     }
 
     private void awaitInChangeLog(ActionRef action, String summary) {

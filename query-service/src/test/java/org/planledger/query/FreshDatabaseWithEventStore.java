@@ -3,31 +3,29 @@ package org.planledger.query;
 import org.flywaydb.core.Flyway;
 import org.planledger.eventstore.EventStoreConfiguration;
 import org.planledger.localpostgres.Database;
-import org.planledger.localpostgres.TestDatabases;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
+import org.planledger.localpostgres.FreshDatabase;
+import org.planledger.localpostgres.TestDatabase;
 
 /**
  * A database of the test's own holding the event store schema, as the command service would have created it
- * before this service starts.
+ * before this service starts; the context logs in as the query service's role.
  */
-public class FreshDatabaseWithEventStore implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class FreshDatabaseWithEventStore extends FreshDatabase {
 
     @Override
-    public void initialize(ConfigurableApplicationContext context) {
-        Database database = TestDatabases.create();
+    protected void prepare(TestDatabase database) {
+        Database owner = database.owner();
         Flyway.configure()
-                .dataSource(database.url(), database.username(), database.password())
+                .dataSource(owner.url(), owner.username(), owner.password())
                 .schemas(EventStoreConfiguration.SCHEMA)
                 .locations(EventStoreConfiguration.MIGRATIONS)
+                .placeholders(database.roles().placeholders())
                 .load()
                 .migrate();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-database", Map.of(
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password())));
+    }
+
+    @Override
+    protected Database service(TestDatabase database) {
+        return database.query();
     }
 }

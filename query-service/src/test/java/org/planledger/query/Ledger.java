@@ -1,15 +1,23 @@
 package org.planledger.query;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.planledger.events.ActionEvent;
 import org.planledger.events.BodyEvent;
 import org.planledger.events.DecisionRecorded;
 import org.planledger.events.MeetingEvent;
 import org.planledger.events.EventMetadata;
 import org.planledger.events.LedgerEvent;
+import org.planledger.eventstore.EventStoreConfiguration;
+import org.planledger.localpostgres.Database;
+import org.planledger.localpostgres.TestDatabase;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -18,16 +26,32 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Appends events to the store the way the command service does, so the projections have something to read. */
+/**
+ * Appends events to the store the way the command service does, so the projections have something to read: as the
+ * command service's role, over connections of its own, since the query service's role may not write events.
+ */
 @Component
-public class Ledger {
+public class Ledger implements DisposableBean {
 
+    private final HikariDataSource connections = new HikariDataSource();
     private final EventStorageEngine storageEngine;
     private final TransactionManager transactionManager;
 
-    public Ledger(EventStorageEngine storageEngine, TransactionManager transactionManager) {
-        this.storageEngine = storageEngine;
-        this.transactionManager = transactionManager;
+    public Ledger(TestDatabase database, Serializer serializer, Configuration configuration) {
+        Database writer = database.command();
+        connections.setJdbcUrl(writer.url());
+        connections.setUsername(writer.username());
+        connections.setPassword(writer.password());
+        connections.setMaximumPoolSize(2);
+        EventStoreConfiguration store = new EventStoreConfiguration();
+        this.transactionManager = store.axonTransactionManager(new DataSourceTransactionManager(connections));
+        this.storageEngine = store.eventStorageEngine(serializer, store.connectionProvider(connections), transactionManager,
+                store.persistenceExceptionResolver(), store.eventSchema(), configuration, 1000);
+    }
+
+    @Override
+    public void destroy() {
+        connections.close();
     }
 
     /** Appends one event with the usual metadata, effective on the day it is recorded. */

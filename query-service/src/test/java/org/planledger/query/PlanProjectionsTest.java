@@ -42,10 +42,12 @@ class PlanProjectionsTest {
         publish(plan, "2023-11", LocalDate.of(2023, 11, 1), 3);
         publish(plan, "2999-01", LocalDate.of(2999, 1, 1), 1);
 
-        awaitStatus(plan, "$.aims[1].actions[0].ref", plan + "/2023-11/2");
+        // Actions are projected by segment, each committing on its own: wait for all three.
+        awaitStatus(plan, "$.aims[*].actions[*].number", List.of(1, 3, 2));
         http.get().uri("/api/plans/{plan}/status", plan).exchange()
                 .expectStatus().isOk()
                 .expectBody()
+                .jsonPath("$.aims[1].actions[0].ref").isEqualTo(plan + "/2023-11/2")
                 .jsonPath("$.version.versionId").isEqualTo("2023-11")
                 .jsonPath("$.version.publishedOn").isEqualTo("2023-11-01")
                 .jsonPath("$.aims[*].code").isEqualTo(List.of("A", "B"))

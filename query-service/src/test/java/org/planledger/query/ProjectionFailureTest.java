@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.planledger.events.BodyEstablished;
 import org.planledger.events.BodyKind;
+import org.planledger.localpostgres.TestDatabase;
 import org.planledger.query.body.BodyProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -30,14 +31,21 @@ class ProjectionFailureTest {
     JdbcClient jdbc;
     @Autowired
     FailsOnce failsOnce;
+    @Autowired
+    TestDatabase database;
 
     private final String subject = "failing-" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** The fault is put in as the schema's owner: the service's own role may not change the schema. */
+    private JdbcClient owner() {
+        return JdbcClient.create(database.owner().dataSource());
+    }
+
     @AfterEach
     void removeTheFault() {
-        jdbc.sql("DROP TRIGGER IF EXISTS fail_once ON change_log").update();
-        jdbc.sql("DROP FUNCTION IF EXISTS fail_once()").update();
-        jdbc.sql("DROP SEQUENCE IF EXISTS fail_once_count").update();
+        owner().sql("DROP TRIGGER IF EXISTS fail_once ON projections.change_log").update();
+        owner().sql("DROP FUNCTION IF EXISTS projections.fail_once()").update();
+        owner().sql("DROP SEQUENCE IF EXISTS projections.fail_once_count").update();
     }
 
     @Test
@@ -46,7 +54,8 @@ class ProjectionFailureTest {
 
         ledger.append(new BodyEstablished(subject, BodyKind.NETWORK, "A network", null, null, null), "secretariat");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> failsOnce.handled.get() == 1);
+        // At least once: a batch that loses its claim under load is handled again, with this listener in it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> failsOnce.handled.get() >= 1);
         assertThat(failsOnce.attempts.get()).as("attempts to handle the event").isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM body WHERE body_id = ?").param(subject).query(Long.class).single()).isEqualTo(1);
     }
@@ -54,16 +63,18 @@ class ProjectionFailureTest {
     @Test
     void retriesAnEventWhoseChangeTheDatabaseRefusedAndRecordsItOnce() {
         // The first insert of this event's change fails; a sequence counts attempts, since a rollback does not undo it.
-        jdbc.sql("CREATE SEQUENCE fail_once_count").update();
-        jdbc.sql("""
-                CREATE FUNCTION fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        // The service's role may use the sequence, as every sequence the owner adds to the schema.
+        owner().sql("CREATE SEQUENCE projections.fail_once_count").update();
+        owner().sql("""
+                CREATE FUNCTION projections.fail_once() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF NEW.subject = '%s' AND nextval('fail_once_count') = 1 THEN
+                    IF NEW.subject = '%s' AND nextval('projections.fail_once_count') = 1 THEN
                         RAISE EXCEPTION 'injected failure';
                     END IF;
                     RETURN NEW;
                 END $$""".formatted(subject)).update();
-        jdbc.sql("CREATE TRIGGER fail_once BEFORE INSERT ON change_log FOR EACH ROW EXECUTE FUNCTION fail_once()").update();
+        owner().sql("CREATE TRIGGER fail_once BEFORE INSERT ON projections.change_log FOR EACH ROW "
+                + "EXECUTE FUNCTION projections.fail_once()").update();
 
         ledger.append(new BodyEstablished(subject, BodyKind.NETWORK, "A network", null, null, null), "secretariat");
 

@@ -10,6 +10,7 @@ import org.planledger.query.health.ProjectionsHealthIndicator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,8 @@ class ProjectionsHealthTest {
     ProjectionsHealthIndicator live;
     @Autowired
     Ledger ledger;
+    @Autowired
+    RestTestClient http;
 
     @Test
     void upWhileEveryProjectionKeepsUp() {
@@ -61,6 +64,9 @@ class ProjectionsHealthTest {
             assertThat(stopped.getStatus()).isEqualTo(Status.DOWN);
             assertThat(problems(stopped, "governance")).contains("stopped");
             assertThat(problems(stopped, "plan-status")).isEmpty();
+            // DOWN is a 503 to anything that reads only the status code (the mapping that adds DEGRADED keeps it).
+            http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.status").isEqualTo("DOWN");
 
             // Twenty seconds on, nobody has held its segments, and it has not moved while the store has.
             clock.advance(Duration.ofSeconds(31));

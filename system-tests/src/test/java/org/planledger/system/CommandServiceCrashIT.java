@@ -33,7 +33,7 @@ class CommandServiceCrashIT {
 
     @Test
     void nothingAcknowledgedIsLostOrDoubledWhenTheCommandServiceIsKilled() throws Exception {
-        Database database = TestDatabases.create();
+        Database database = TestDatabases.create().admin();
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
         Set<String> unanswered = ConcurrentHashMap.newKeySet();

@@ -24,8 +24,11 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** {@code replayed}: the answer carried {@code Idempotent-Replayed: true}, a repeat of an earlier one. */
-    record Response(int status, JsonNode body, boolean replayed) {
+    /**
+     * {@code replayed}: the answer carried {@code Idempotent-Replayed: true}, a repeat of an earlier one;
+     * {@code retryAfter}: its {@code Retry-After} header, or null.
+     */
+    record Response(int status, JsonNode body, boolean replayed, String retryAfter) {
     }
 
     private Http() {
@@ -124,9 +127,9 @@ final class Http {
             HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
             HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             ApiDescriptions.check(request, body, response, response.body());
-            return new Response(response.statusCode(),
-                                response.body().length == 0 ? null : JSON.readTree(response.body()),
-                    response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
+            return new Response(response.statusCode(), response.body().length == 0 ? null : JSON.readTree(response.body()),
+                    response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

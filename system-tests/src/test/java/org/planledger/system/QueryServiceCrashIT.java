@@ -29,7 +29,7 @@ class QueryServiceCrashIT {
 
     @Test
     void aReplayKilledHalfwayResumesAndEndsAsACleanReplay() throws Exception {
-        Database database = TestDatabases.create();
+        Database database = TestDatabases.create().admin();
         Map<String, String> live;
         long target;
         long reachedAtKill;

@@ -34,7 +34,7 @@ class TwoCommandServicesIT {
 
     @Test
     void concurrentWritersThroughTwoProcessesLoseNothingAndDoubleNothing() throws Exception {
-        Database database = TestDatabases.create();
+        Database database = TestDatabases.create().admin();
         try (PlanLedgerProcess first = new PlanLedgerProcess(data.resolve("first"), database).start();
              PlanLedgerProcess second = new PlanLedgerProcess(data.resolve("second"), database).start()) {
             List<PlanLedgerProcess> services = List.of(first, second);

@@ -1,6 +1,13 @@
 package org.planledger.web;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -21,8 +28,32 @@ public final class DatabaseFailures {
      * down, cancelled).
      */
     public static boolean passing(Throwable failure) {
-        return ProblemHandler.databaseUnreachable(failure) || anyState(failure,
+        return unreachable(failure) || anyState(failure,
                 state -> state.startsWith("40") || state.startsWith("53") || state.startsWith("57") || state.equals("55P03"));
+    }
+
+    /** Whether the failure comes from not reaching the database at all, anywhere in its chain of causes. */
+    public static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // TransactionSystemException: the commit or rollback itself failed, which a live connection does not do.
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransactionSystemException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException || (cause instanceof SQLException sql && connectionLost(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception), or 57P01–57P03 (shutting down, crashed, starting up); or the pool's
+     * own word that the connection in hand was closed under it (HikariCP gives that one no SQLSTATE).
+     */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state == null ? "Connection is closed".equals(e.getMessage())
+                : state.startsWith("08") || state.startsWith("57P");
     }
 
     /**

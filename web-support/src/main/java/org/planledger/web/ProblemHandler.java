@@ -4,15 +4,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -21,11 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +58,7 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
      * resources, otherwise a 500 naming a reference to the log.
      */
     public static ResponseEntity<ProblemDetail> failure(Throwable e) {
-        if (databaseUnreachable(e)) {
+        if (DatabaseFailures.unreachable(e)) {
             // The database is restarting or failing over: say so, and when to try again, rather than a bare 500.
             log.warn("The database is not answering: {}", e.toString());
             return unavailable(2, "Database unavailable", "the database is not answering, so whether this request was "
@@ -89,31 +82,7 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Whether the database cannot serve the request now (unreachable or out of resources): 503, not 500. */
     public static boolean databaseUnavailable(Throwable e) {
-        return databaseUnreachable(e) || DatabaseFailures.outOfResources(e);
-    }
-
-    /** Whether the failure comes from not reaching the database at all, anywhere in its chain of causes. */
-    public static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // TransactionSystemException: the commit or rollback itself failed, which a live connection does not do.
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransactionSystemException
-                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException || (cause instanceof SQLException sql && connectionLost(sql))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * SQLSTATE class 08 (connection exception), or 57P01–57P03 (shutting down, crashed, starting up); or the pool's
-     * own word that the connection in hand was closed under it (HikariCP gives that one no SQLSTATE).
-     */
-    private static boolean connectionLost(SQLException e) {
-        String state = e.getSQLState();
-        return state == null ? "Connection is closed".equals(e.getMessage())
-                : state.startsWith("08") || state.startsWith("57P");
+        return DatabaseFailures.unreachable(e) || DatabaseFailures.outOfResources(e);
     }
 
     /** A 500 naming a reference to the log, and nothing of the service's insides. */

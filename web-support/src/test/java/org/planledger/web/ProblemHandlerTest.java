@@ -16,14 +16,14 @@ class ProblemHandlerTest {
 
     @Test
     void aLostOrRefusedConnectionAnywhereInTheCausesIsTheDatabaseNotAnswering() {
-        assertThat(ProblemHandler.databaseUnreachable(new IllegalStateException("command failed",
+        assertThat(DatabaseFailures.unreachable(new IllegalStateException("command failed",
                 new CannotCreateTransactionException("no connection")))).isTrue();
-        assertThat(ProblemHandler.databaseUnreachable(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
-        assertThat(ProblemHandler.databaseUnreachable(new TransactionSystemException("JDBC rollback failed"))).isTrue();
-        assertThat(ProblemHandler.databaseUnreachable(new IllegalStateException(new SQLException("Connection is closed"))))
+        assertThat(DatabaseFailures.unreachable(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
+        assertThat(DatabaseFailures.unreachable(new TransactionSystemException("JDBC rollback failed"))).isTrue();
+        assertThat(DatabaseFailures.unreachable(new IllegalStateException(new SQLException("Connection is closed"))))
                 .isTrue();
-        assertThat(ProblemHandler.databaseUnreachable(new SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(ProblemHandler.databaseUnreachable(new SQLException("the database system is starting up", "57P03")))
+        assertThat(DatabaseFailures.unreachable(new SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(DatabaseFailures.unreachable(new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.planledger.command.CommandServiceTest;
 import org.planledger.command.Governance;
 import org.planledger.command.StoredEvents;
+import org.planledger.localpostgres.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class DatabaseFullTest {
     @Autowired
     Governance governance;
     @Autowired
-    JdbcClient jdbc;
+    TestDatabase database;
 
     @Test
     void aFullDiskIsA503WithRetryAfterThatStoresNothing() {
@@ -38,12 +39,14 @@ class DatabaseFullTest {
         String progress = "/api/plans/" + plan + "/versions/2023-11/actions/1/progress";
         String key = UUID.randomUUID().toString();
         String trigger = "disk_full_" + plan.replace('-', '_');
-        jdbc.sql("""
+        // The fault is put in as the schema's owner: the service's own role may not change the schema.
+        JdbcClient owner = JdbcClient.create(database.owner().dataSource());
+        owner.sql("""
                 CREATE FUNCTION events.%s() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = '53100';
                 END $$""".formatted(trigger)).update();
-        jdbc.sql("CREATE TRIGGER %s BEFORE INSERT ON events.domain_event_entry FOR EACH ROW WHEN (NEW.aggregate_identifier = '%s') "
+        owner.sql("CREATE TRIGGER %s BEFORE INSERT ON events.domain_event_entry FOR EACH ROW WHEN (NEW.aggregate_identifier = '%s') "
                 .formatted(trigger, action) + "EXECUTE FUNCTION events.%s()".formatted(trigger)).update();
         long before = stored.count();
         try {
@@ -59,8 +62,8 @@ class DatabaseFullTest {
                     .jsonPath("$.instance").isEqualTo(progress);
             assertThat(stored.count()).as("events stored while the disk is full").isEqualTo(before);
         } finally {
-            jdbc.sql("DROP TRIGGER %s ON events.domain_event_entry".formatted(trigger)).update();
-            jdbc.sql("DROP FUNCTION events.%s()".formatted(trigger)).update();
+            owner.sql("DROP TRIGGER %s ON events.domain_event_entry".formatted(trigger)).update();
+            owner.sql("DROP FUNCTION events.%s()".formatted(trigger)).update();
         }
 
         http.post().uri(progress).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)

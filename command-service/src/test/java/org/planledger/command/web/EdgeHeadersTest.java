@@ -59,7 +59,8 @@ class EdgeHeadersTest {
         Map<Integer, String> statuses = new TreeMap<>();
         answers.forEach((what, answer) -> {
             statuses.merge(answer.status(), what, (a, b) -> a + ", " + b);
-            EdgeChecks.assertSecurityHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY);
+            EdgeChecks.assertSecurityHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY,
+                WebEdge.PERMISSIONS_POLICY);
         });
         assertThat(statuses).containsKeys(200, 201, 302, 400, 401, 403, 404, 405, 413, 415, 429);
     }
@@ -68,7 +69,8 @@ class EdgeHeadersTest {
     void swaggerUisPageHasThePolicyWithItsOneInlineStyle() {
         RawHttp.Answer page = get("/swagger-ui/index.html", Map.of());
         assertThat(page.status()).isEqualTo(200);
-        EdgeChecks.assertSecurityHeaders("Swagger UI", page, WebEdge.SWAGGER_UI_POLICY);
+        EdgeChecks.assertSecurityHeaders("Swagger UI", page, WebEdge.SWAGGER_UI_POLICY,
+                WebEdge.PERMISSIONS_POLICY);
         assertThat(WebEdge.SWAGGER_UI_POLICY).doesNotContain("unsafe-inline");
     }
 

@@ -91,7 +91,8 @@ class EdgeHeadersTest {
         all.putAll(others);
         all.forEach((what, answer) -> {
             statuses.merge(answer.status(), what, (a, b) -> a + ", " + b);
-            EdgeChecks.assertSecurityHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY);
+            EdgeChecks.assertSecurityHeaders(what, answer, WebEdge.CONTENT_SECURITY_POLICY,
+                WebEdge.PERMISSIONS_POLICY);
         });
         assertThat(statuses).containsKeys(200, 302, 400, 401, 403, 404, 405, 413, 429);
         // Fonts that are not served are not named either, so no page asks for them and has its policy refuse it.
@@ -104,11 +105,11 @@ class EdgeHeadersTest {
     @Test
     void theHtmlReportAllowsItsOwnStyleBlockAndNothingElse() throws Exception {
         String plan = publish();
-        // The report is built up to the position every projection it reads has reached, which may trail the page's.
+        // A report is built at the position every projection has stored, which can trail the pages by a second.
         RawHttp.Answer report = await().atMost(Duration.ofSeconds(10))
-                .until(() -> get("/api/plans/" + plan + "/report?format=html", Map.of()),
-                        answer -> answer.status() == 200);
-        EdgeChecks.assertSecurityHeaders("the HTML report", report, ReportFormats.CONTENT_SECURITY_POLICY);
+                .until(() -> get("/api/plans/" + plan + "/report?format=html", Map.of()), answer -> answer.status() == 200);
+        EdgeChecks.assertSecurityHeaders("the HTML report", report, ReportFormats.CONTENT_SECURITY_POLICY,
+                WebEdge.PERMISSIONS_POLICY);
         Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(report.body());
         assertThat(style.find()).isTrue();
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")

@@ -22,11 +22,15 @@ public final class EdgeChecks {
     private EdgeChecks() {
     }
 
-    /** The browser security headers, with {@code policy} as the one Content-Security-Policy. */
-    public static void assertSecurityHeaders(String what, RawHttp.Answer answer, String policy) {
+    /**
+     * The browser security headers, with {@code policy} as the one Content-Security-Policy and
+     * {@code permissionsPolicy} (web-support's {@code WebEdge.PERMISSIONS_POLICY}; passed in, since this module comes
+     * before web-support, whose own tests use it).
+     */
+    public static void assertSecurityHeaders(String what, RawHttp.Answer answer, String policy, String permissionsPolicy) {
         assertThat(answer.headers().get("Content-Security-Policy")).as(what).containsExactly(policy);
         assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("same-origin");
-        assertThat(answer.header("Permissions-Policy")).as(what).isEqualTo(WebEdge.PERMISSIONS_POLICY);
+        assertThat(answer.header("Permissions-Policy")).as(what).isEqualTo(permissionsPolicy);
         assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
     }
 
