@@ -39,6 +39,7 @@ public class CheckedAnswers {
                 + ready.getApplicationContext().getEnvironment().getProperty("local.server.port"));
     }
 
+    /** The check itself, for a client a test builds of its own (an anonymous one, say). */
     public static ClientHttpRequestInterceptor interceptor() {
         return (request, body, execution) -> {
             ClientHttpResponse response = execution.execute(request, body);
