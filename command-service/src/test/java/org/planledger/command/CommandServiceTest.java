@@ -1,6 +1,7 @@
 package org.planledger.command;
 
 import org.planledger.localpostgres.FreshDatabase;
+import org.planledger.web.openapi.CheckedAnswers;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -22,6 +23,6 @@ import java.lang.annotation.Target;
         properties = "plan-ledger.security.demo-accounts=true")
 @AutoConfigureRestTestClient
 @ContextConfiguration(initializers = FreshDatabase.class)
-@Import(SignedInAsSecretariat.class)
+@Import({SignedInAsSecretariat.class, CheckedAnswers.class})
 public @interface CommandServiceTest {
 }

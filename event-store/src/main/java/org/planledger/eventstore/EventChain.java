@@ -1,11 +1,11 @@
 package org.planledger.eventstore;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Verifies the event store's hash chain (migration V2) by recomputing every hash from the rows themselves, in the
@@ -162,14 +163,14 @@ public class EventChain {
     }
 
     /** A point of the chain: an event's position and the chain's hash there (hex). */
-    public record Link(Long position, String hash) {
+    public record Link(@Nullable Long position, String hash) {
     }
 
     /**
      * @param firstBrokenPosition the first position where the chain and the rows disagree; null when valid
      * @param checkpointMatches   null when no checkpoint was given
      */
-    public record Verification(boolean valid, Long firstBrokenPosition, long eventsChecked, Link head,
-                               Boolean checkpointMatches) {
+    public record Verification(boolean valid, @Nullable Long firstBrokenPosition, long eventsChecked, Link head,
+                               @Nullable Boolean checkpointMatches) {
     }
 }

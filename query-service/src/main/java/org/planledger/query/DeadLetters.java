@@ -1,11 +1,13 @@
 package org.planledger.query;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.jspecify.annotations.Nullable;
 import org.planledger.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,12 +137,14 @@ public class DeadLetters {
      * A parked event: its projection ({@code processingGroup}), the sequence it holds up (its aggregate), its place
      * there, the event's id, position in the store and type, why it failed last, and when.
      */
-    public record Letter(String id, String processingGroup, String sequence, long index, String eventId, Long position,
-                         String eventType, String cause, Instant enqueuedAt, Instant lastTouched) {
+    @Schema(name = "DeadLetter")
+    public record Letter(String id, String processingGroup, String sequence, long index, String eventId,
+                         @Nullable Long position, String eventType, @Nullable String cause, Instant enqueuedAt,
+                         @Nullable Instant lastTouched) {
     }
 
     /** A parked event dropped from its projection: which, why it had failed, who dropped it and when. */
-    public record Eviction(String id, String processingGroup, String eventId, Long position, String eventType,
-                           String cause, String evictedBy, Instant evictedAt) {
+    public record Eviction(String id, String processingGroup, String eventId, @Nullable Long position, String eventType,
+                           @Nullable String cause, String evictedBy, Instant evictedAt) {
     }
 }

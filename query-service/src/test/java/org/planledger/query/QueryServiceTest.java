@@ -1,5 +1,6 @@
 package org.planledger.query;
 
+import org.planledger.web.openapi.CheckedAnswers;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -21,6 +22,6 @@ import java.lang.annotation.Target;
         properties = "plan-ledger.security.demo-accounts=true")
 @AutoConfigureRestTestClient
 @ContextConfiguration(initializers = FreshDatabaseWithEventStore.class)
-@Import(SignedInAsAuditor.class)
+@Import({SignedInAsAuditor.class, CheckedAnswers.class})
 public @interface QueryServiceTest {
 }

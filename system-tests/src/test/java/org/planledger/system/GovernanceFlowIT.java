@@ -142,10 +142,11 @@ class GovernanceFlowIT {
                 {"meetingId": "%s", "bodyId": "task-force", "heldOn": "2024-02-12", "title": "February"}""".formatted(february), 201);
         String minutes = "{\"items\": [{\"number\": 1, \"heading\": \"Aim B\", \"text\": \"SLWG A to take Action 7\"}]}";
         post(ledger.commandUrl("/api/meetings/" + january + "/minutes"), minutes, 201);
-        post(ledger.commandUrl("/api/meetings/" + january + "/minutes/publication"), "{}", 422);
+        // Publishing takes no body (it would be ignored): none is sent.
+        post(ledger.commandUrl("/api/meetings/" + january + "/minutes/publication"), "", 422);
         post(ledger.commandUrl("/api/meetings/" + january + "/minutes/approval"), "{\"approvedAt\": \"" + february + "\"}", 201);
         post(ledger.commandUrl("/api/meetings/" + january + "/minutes"), minutes, 422);
-        post(ledger.commandUrl("/api/meetings/" + january + "/minutes/publication"), "{}", 201);
+        post(ledger.commandUrl("/api/meetings/" + january + "/minutes/publication"), "", 201);
         post(ledger.commandUrl("/api/meetings/" + january + "/minutes/amendments"), """
                 {"items": [{"number": 1, "heading": "Aim B", "text": "SLWG A to take Actions 7 and 8"}],
                  "reason": "Action 8 was agreed too and left out"}""", 201);

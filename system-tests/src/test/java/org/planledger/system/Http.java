@@ -15,7 +15,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for talking JSON to the running services. */
+/**
+ * A plain HTTP client for talking JSON to the running services. Every API answer is checked against the answering
+ * service's OpenAPI description ({@link ApiDescriptions}).
+ */
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,12 +39,12 @@ final class Http {
 
     /** A GET without signing in, as the public reads. */
     static Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), null);
     }
 
     /** A GET signed in with a demo account. */
     static Response getAs(String user, String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).GET(), null);
     }
 
     static String basic(String user) {
@@ -51,11 +54,12 @@ final class Http {
     /** A GET whose answer is text (a CSV export, say), with its status and content type. */
     static TextResponse getText(String user, String url, String accept) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
-                    .header("Authorization", basic(user))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+                    .header("Authorization", basic(user)).timeout(Duration.ofSeconds(30)).GET().build();
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            ApiDescriptions.check(request, null, response, response.body());
             return new TextResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    new String(response.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -88,8 +92,9 @@ final class Http {
     /** A GET without signing in whose answer is kept as bytes (a PDF, say), with the named header's value. */
     static BytesResponse getBytes(String url, String header) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build();
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            ApiDescriptions.check(request, null, response, response.body());
             return new BytesResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue(header).orElse(null), response.body());
         } catch (IOException e) {
@@ -114,14 +119,15 @@ final class Http {
                 .header("Authorization", basic("secretariat"))
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
-        return send(request);
+        return send(request, json);
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private static Response send(HttpRequest.Builder builder, String body) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()),
+            HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            ApiDescriptions.check(request, body, response, response.body());
+            return new Response(response.statusCode(), response.body().length == 0 ? null : JSON.readTree(response.body()),
                     response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false),
                     response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {

@@ -2,15 +2,16 @@ package org.planledger.command.action;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.command.web.CommandSender;
-import org.planledger.web.InvalidRequest;
-import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
+import org.planledger.events.Identifiers;
+import org.planledger.web.InvalidRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,8 @@ import java.util.function.Function;
 @RequestMapping(value = "/api/plans/{planId}/versions/{versionId}/actions/{number}",
         produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Actions")
+@ApiResponse(responseCode = "409", description = CommandSender.CONFLICT)
+@ApiResponse(responseCode = "422", description = CommandSender.REFUSED)
 public class ActionController {
 
     private final CommandSender commands;
@@ -39,7 +42,7 @@ public class ActionController {
 
     @PostMapping(value = "/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record progress on an action, optionally changing its status")
+    @Operation(operationId = "recordProgress", summary = "Record progress on an action, optionally changing its status")
     public ResponseEntity<Changed> recordProgress(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
             @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
@@ -54,7 +57,8 @@ public class ActionController {
 
     @PostMapping(value = "/ownership", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Reassign an action to another governance body under a minuted decision")
+    @Operation(operationId = "reassignOwner",
+            summary = "Reassign an action to another governance body under a minuted decision")
     public ResponseEntity<Changed> reassignOwner(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
             @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
@@ -69,7 +73,8 @@ public class ActionController {
 
     @PostMapping(value = "/timeframe", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Move an action to another timeframe under a minuted decision")
+    @Operation(operationId = "changeTimeframe",
+            summary = "Move an action to another timeframe under a minuted decision")
     public ResponseEntity<Changed> changeTimeframe(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
             @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
@@ -84,7 +89,8 @@ public class ActionController {
 
     @PostMapping(value = "/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Change an action's status: complete, close, carry forward (into later actions) or reopen it")
+    @Operation(operationId = "changeActionStatus",
+            summary = "Change an action's status: complete, close, carry forward (into later actions) or reopen it")
     public ResponseEntity<Changed> changeStatus(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
             @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,

@@ -1,6 +1,7 @@
 package org.planledger.command.body;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(value = "/api/bodies", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Governance bodies")
+@ApiResponse(responseCode = "409", description = CommandSender.CONFLICT)
+@ApiResponse(responseCode = "422", description = CommandSender.REFUSED)
 public class BodyController {
 
     private final CommandSender commands;
@@ -37,14 +40,14 @@ public class BodyController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Establish a governance body")
+    @Operation(operationId = "establishBody", summary = "Establish a governance body")
     public Recorded establish(@Valid @RequestBody BodyRequests.Establish request) {
         return send(request.toCommand());
     }
 
     @PostMapping(value = "/{bodyId}/details", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Rename a body or change its remit")
+    @Operation(operationId = "changeBodyDetails", summary = "Rename a body or change its remit")
     public Recorded changeDetails(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
                                   @Valid @RequestBody BodyRequests.Details request) {
         return send(new ChangeBodyDetails(bodyId, request.name(), request.remit(), request.reason(), request.effectiveOn()));
@@ -52,7 +55,7 @@ public class BodyController {
 
     @PostMapping(value = "/{bodyId}/chair", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Appoint a body's chair, replacing any current one")
+    @Operation(operationId = "appointChair", summary = "Appoint a body's chair, replacing any current one")
     public Recorded appointChair(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
                                  @Valid @RequestBody BodyRequests.Appointment request) {
         return send(new AppointChair(bodyId, request.person().toPerson(), request.reason(), request.effectiveOn()));
@@ -60,7 +63,7 @@ public class BodyController {
 
     @PostMapping(value = "/{bodyId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a member to a body")
+    @Operation(operationId = "addMember", summary = "Add a member to a body")
     public Recorded addMember(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
                               @Valid @RequestBody BodyRequests.Appointment request) {
         return send(new AddMember(bodyId, request.person().toPerson(), request.reason(), request.effectiveOn()));
@@ -68,7 +71,7 @@ public class BodyController {
 
     @PostMapping(value = "/{bodyId}/members/{personId}/removal", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Remove a member from a body")
+    @Operation(operationId = "removeMember", summary = "Remove a member from a body")
     public Recorded removeMember(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
                                  @PathVariable @Pattern(regexp = Identifiers.PERSON) String personId,
                                  @Valid @RequestBody BodyRequests.Removal request) {
@@ -77,7 +80,7 @@ public class BodyController {
 
     @PostMapping(value = "/{bodyId}/co-options", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Co-opt the chair of another body onto the Task Force")
+    @Operation(operationId = "coOptChair", summary = "Co-opt the chair of another body onto the Task Force")
     public Recorded coOptChair(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
                                @Valid @RequestBody BodyRequests.CoOption request) {
         return send(new CoOptChair(bodyId, request.chairOf(), request.reason(), request.effectiveOn()));
@@ -85,7 +88,7 @@ public class BodyController {
 
     @PostMapping(value = "/{bodyId}/disbandment", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Disband a body")
+    @Operation(operationId = "disbandBody", summary = "Disband a body")
     public Recorded disband(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
                             @Valid @RequestBody BodyRequests.Disbandment request) {
         return send(new DisbandBody(bodyId, request.disbandedOn(), request.reason(), request.decisionId()));

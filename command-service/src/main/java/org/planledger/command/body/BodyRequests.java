@@ -22,7 +22,7 @@ public final class BodyRequests {
                             @NotNull BodyKind kind,
                             @NotBlank @Size(max = 300) String name,
                             @Size(max = 4_000) String remit,
-                            @Pattern(regexp = "[A-Z]") String aim,
+                            @Pattern(regexp = "^[A-Z]$") String aim,
                             @PastOrPresent LocalDate establishedOn) {
         public BodyCommands.EstablishBody toCommand() {
             return new BodyCommands.EstablishBody(bodyId, kind, name, remit, aim, establishedOn);

@@ -1,6 +1,7 @@
 package org.planledger.command.meeting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(value = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Meetings and decisions")
+@ApiResponse(responseCode = "409", description = CommandSender.CONFLICT)
+@ApiResponse(responseCode = "422", description = CommandSender.REFUSED)
 public class MeetingController {
 
     private final CommandSender commands;
@@ -38,14 +41,14 @@ public class MeetingController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Schedule (or record) a meeting of a body")
+    @Operation(operationId = "scheduleMeeting", summary = "Schedule (or record) a meeting of a body")
     public Recorded schedule(@Valid @RequestBody MeetingRequests.Schedule request) {
         return send(new ScheduleMeeting(request.meetingId(), request.bodyId(), request.heldOn(), request.title()));
     }
 
     @PostMapping(value = "/{meetingId}/attendance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record who attended a held meeting and who sent apologies")
+    @Operation(operationId = "recordAttendance", summary = "Record who attended a held meeting and who sent apologies")
     public Recorded attendance(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
                                @Valid @RequestBody MeetingRequests.Attendance request) {
         return send(new RecordAttendance(meetingId, request.presentPeople(), request.apologiesPeople()));
@@ -53,7 +56,8 @@ public class MeetingController {
 
     @PostMapping(value = "/{meetingId}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a decision taken at a held meeting, with the actions it concerns")
+    @Operation(operationId = "recordDecision",
+            summary = "Record a decision taken at a held meeting, with the actions it concerns")
     public Recorded decision(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
                              @Valid @RequestBody MeetingRequests.Decision request) {
         CommandSender.Sent<Long> sent = commands.send(
@@ -63,7 +67,7 @@ public class MeetingController {
 
     @PostMapping(value = "/{meetingId}/minutes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Draft (or redraft) a held meeting's minutes")
+    @Operation(operationId = "draftMinutes", summary = "Draft (or redraft) a held meeting's minutes")
     public Recorded draftMinutes(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
                                  @Valid @RequestBody MeetingRequests.Minutes request) {
         return send(new DraftMinutes(meetingId, request.minuteItems()));
@@ -71,7 +75,7 @@ public class MeetingController {
 
     @PostMapping(value = "/{meetingId}/minutes/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Approve drafted minutes at a later meeting of the same body")
+    @Operation(operationId = "approveMinutes", summary = "Approve drafted minutes at a later meeting of the same body")
     public Recorded approveMinutes(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
                                    @Valid @RequestBody MeetingRequests.Approval request) {
         return send(new ApproveMinutes(meetingId, request.approvedAt()));
@@ -79,14 +83,15 @@ public class MeetingController {
 
     @PostMapping("/{meetingId}/minutes/publication")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Publish approved minutes")
+    @Operation(operationId = "publishMinutes", summary = "Publish approved minutes")
     public Recorded publishMinutes(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId) {
         return send(new PublishMinutes(meetingId));
     }
 
     @PostMapping(value = "/{meetingId}/minutes/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Amend approved minutes, with a reason; the approved text stays on record")
+    @Operation(operationId = "amendMinutes",
+            summary = "Amend approved minutes, with a reason; the approved text stays on record")
     public Recorded amendMinutes(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
                                  @Valid @RequestBody MeetingRequests.Amendment request) {
         return send(new AmendMinutes(meetingId, request.minuteItems(), request.reason()));

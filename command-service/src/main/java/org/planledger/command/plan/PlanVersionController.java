@@ -1,12 +1,13 @@
 package org.planledger.command.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.planledger.command.web.CommandSender;
-import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
+import org.planledger.events.Identifiers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Plans")
+@ApiResponse(responseCode = "409", description = CommandSender.CONFLICT)
+@ApiResponse(responseCode = "422", description = CommandSender.REFUSED)
 public class PlanVersionController {
 
     private final CommandSender commands;
@@ -28,7 +31,8 @@ public class PlanVersionController {
     @PostMapping(value = "/api/plans/{planId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Publish a plan version with all its aims and actions (all or nothing)")
+    @Operation(operationId = "publishPlanVersion",
+            summary = "Publish a plan version with all its aims and actions (all or nothing)")
     public Published publish(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                              @Valid @RequestBody PublishPlanVersionRequest request) {
         PublishPlanVersion command = request.toCommand(planId);

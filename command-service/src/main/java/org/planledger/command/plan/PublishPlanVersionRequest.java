@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
 import org.planledger.events.Aim;
+import org.planledger.events.Identifiers;
 import org.planledger.events.Timeframe;
 
 import java.time.LocalDate;
@@ -25,14 +25,14 @@ public record PublishPlanVersionRequest(
         @NotEmpty @Size(max = ActionRef.MAX_NUMBER) List<@NotNull @Valid ActionRequest> actions) {
 
     public record AimRequest(
-            @NotBlank @Pattern(regexp = "[A-Z]") String code,
+            @NotBlank @Pattern(regexp = "^[A-Z]$") String code,
             @NotBlank @Size(max = 300) String title,
             @Size(max = 4000) String statement) {
     }
 
     public record ActionRequest(
             @NotNull @Min(1) @Max(ActionRef.MAX_NUMBER) Integer number,
-            @NotBlank @Pattern(regexp = "[A-Z]") String aim,
+            @NotBlank @Pattern(regexp = "^[A-Z]$") String aim,
             @NotBlank @Size(max = 500) String title,
             @Size(max = 20_000) String description,
             Timeframe timeframe,

@@ -33,8 +33,15 @@ import java.util.regex.Pattern;
 public class CommandSender {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** What every command's 409 and 422 mean, for the OpenAPI description. */
+    public static final String CONFLICT = "It already exists, If-Match is stale, or another writer changed the same "
+            + "thing at the same moment";
+    public static final String REFUSED = "Refused by a rule (docs/domain.md), or the Idempotency-Key was used for "
+            + "another request";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** The form an Idempotency-Key takes (a UUID will do). */
+    public static final String KEY_FORM = "^[A-Za-z0-9._:-]{1,100}$";
+    private static final Pattern KEY = Pattern.compile(KEY_FORM);
 
     private final CommandGateway gateway;
     private final IdempotencyKeys keys;

@@ -5,12 +5,13 @@ import org.planledger.command.CommandEndpoints;
 import org.planledger.command.CommandServiceTest;
 import org.planledger.command.Governance;
 import org.planledger.command.StoredEvents;
+import org.planledger.web.openapi.ApiConformance;
 import org.planledger.web.security.AccessMatrix;
 import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpHeaders;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -20,7 +21,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may send which command: every command endpoint the service maps, asked by every role. A permitted request
+ * Who may send which command: every command endpoint the service maps, asked by every role, and anonymously
+ * against the security its OpenAPI description gives the endpoint. A permitted request
  * here is an empty body, so it is refused for what it says (400) rather than for who sent it, and nothing is
  * appended by any of them.
  */
@@ -48,8 +50,13 @@ class CommandSecurityTest {
         assertThat(endpoints).hasSizeGreaterThanOrEqualTo(19);
         long before = stored.count();
         AccessMatrix matrix = new AccessMatrix();
+        ApiConformance description = ApiConformance.of("http://localhost:" + port);
         for (String endpoint : endpoints) {
             boolean progress = endpoint.endsWith("/progress");
+            // The OpenAPI description's security, derived from the rules, says what happens to an anonymous caller.
+            boolean secured = description.describedAt("POST", endpoint).orElseThrow().secured();
+            matrix.record(endpoint + " as described", secured ? "401" : AccessMatrix.ALLOWED,
+                    post(endpoint, "anonymous", "{}"));
             for (String role : ROLES) {
                 int status = post(endpoint, role, "{}");
                 String expected = switch (role) {

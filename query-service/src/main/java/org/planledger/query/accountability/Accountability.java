@@ -1,5 +1,7 @@
 package org.planledger.query.accountability;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.planledger.query.changes.Change;
 
 import java.time.Instant;
@@ -20,18 +22,22 @@ public final class Accountability {
      * @param overdue          open actions it owns with no progress for more than {@code overdueAfterDays}
      * @param unactedDecisions decisions naming its actions under which nothing has been done to them yet
      */
+    @Schema(name = "BodyAccountability")
     public record OfBody(String bodyId, String name, List<OwnedAction> ownedNow, List<Ownership> ownership,
                          int overdueAfterDays, List<Overdue> overdue, List<UnactedDecision> unactedDecisions) {
     }
 
-    public record OwnedAction(String ref, String title, String status, String timeframe, LocalDate lastProgressOn) {
+    @Schema(name = "AccountableAction")
+    public record OwnedAction(String ref, String title, String status, @Nullable String timeframe,
+                              @Nullable LocalDate lastProgressOn) {
     }
 
     /** The body owned the action from {@code from} until {@code until} (null while it lasts). */
-    public record Ownership(String ref, Instant from, Instant until) {
+    public record Ownership(String ref, Instant from, @Nullable Instant until) {
     }
 
     /** {@code since} is the last progress's effective date, or the day the body took the action on. */
+    @Schema(name = "OverdueAction")
     public record Overdue(String ref, String title, LocalDate since, long daysWithoutProgress) {
     }
 
@@ -44,9 +50,12 @@ public final class Accountability {
      * @param changeCount   every change they made
      * @param recentChanges their latest changes, newest first (the audit log, filtered by actor, has them all)
      */
+    @Schema(name = "PersonAccountability")
     public record OfPerson(String personId, List<Role> roles, long changeCount, List<Change> recentChanges) {
     }
 
-    public record Role(String bodyId, String role, String coOptedFrom, LocalDate from, LocalDate until) {
+    @Schema(name = "PersonRole")
+    public record Role(String bodyId, String role, @Nullable String coOptedFrom, LocalDate from,
+                       @Nullable LocalDate until) {
     }
 }

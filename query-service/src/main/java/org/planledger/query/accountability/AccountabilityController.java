@@ -8,12 +8,15 @@ import jakarta.validation.constraints.Pattern;
 import org.planledger.events.Identifiers;
 import org.planledger.web.NotFound;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Accountability")
 public class AccountabilityController {
 
@@ -27,7 +30,8 @@ public class AccountabilityController {
     }
 
     @GetMapping("/api/bodies/{bodyId}/accountability")
-    @Operation(summary = "What a body answers for: the actions it owns now, every interval in which it owned one, "
+    @Operation(operationId = "getBodyAccountability",
+            summary = "What a body answers for: the actions it owns now, every interval in which it owned one, "
             + "open actions overdue a progress update, and decisions naming its actions not yet acted on",
             description = "overdueAfterDays defaults to plan-ledger.accountability.overdue-after-days (90).")
     public Accountability.OfBody body(@PathVariable @Pattern(regexp = Identifiers.SLUG) String bodyId,
@@ -37,7 +41,8 @@ public class AccountabilityController {
     }
 
     @GetMapping("/api/people/{personId}")
-    @Operation(summary = "What a person did and held: the roles they held in which bodies and when, and the changes "
+    @Operation(operationId = "getPerson",
+            summary = "What a person did and held: the roles they held in which bodies and when, and the changes "
             + "they made (the latest 50; the audit log filtered by actor has them all)")
     public Accountability.OfPerson person(@PathVariable @Pattern(regexp = Identifiers.PERSON) String personId) {
         Accountability.OfPerson person = queries.ofPerson(personId);

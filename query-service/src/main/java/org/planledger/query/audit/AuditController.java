@@ -1,11 +1,15 @@
 package org.planledger.query.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.planledger.events.ActionRef;
 import org.planledger.events.EventCatalogue;
 import org.planledger.events.Identifiers;
@@ -23,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -41,8 +45,8 @@ public class AuditController {
         this.changeLog = changeLog;
     }
 
-    @GetMapping(value = "/api/audit", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    @Operation(summary = "The audit log, newest first, one page at a time",
+    @GetMapping(value = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getAuditLog", summary = "The audit log, newest first, one page at a time",
             description = "Every event with who made it, when (recorded and effective), why and under which decision. "
                     + "from and to bound the recorded time (a date means the whole day, Europe/London). Pass the "
                     + "answer's nextCursor as cursor for the next page; a cursor stays valid while events are appended. "
@@ -54,7 +58,7 @@ public class AuditController {
                           @RequestParam(required = false) @Pattern(regexp = Identifiers.SLUG) String body,
                           @RequestParam(required = false) @Size(max = 100) String type,
                           @RequestParam(required = false) @Size(max = 200) String decision,
-                          @RequestParam(required = false) @Pattern(regexp = "[1-9][0-9]{0,18}",
+                          @RequestParam(required = false) @Pattern(regexp = "^[1-9][0-9]{0,18}$",
                                   message = "must be the nextCursor of an earlier page") String cursor,
                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         AuditFilter filter = filter(actor, from, to, action, body, type, decision);
@@ -65,7 +69,10 @@ public class AuditController {
     }
 
     @GetMapping(value = "/api/audit", produces = CSV)
-    @Operation(summary = "The whole filtered audit log as CSV, newest first (Accept: text/csv)")
+    @Operation(operationId = "getAuditLog",
+            summary = "The whole filtered audit log as CSV, newest first (Accept: text/csv)")
+    @ApiResponse(responseCode = "200", description = "The whole filtered log, one row per event (RFC 4180)",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
     public ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) @Size(max = 200) String actor,
                                                      @RequestParam(required = false) String from,
                                                      @RequestParam(required = false) String to,
@@ -115,6 +122,6 @@ public class AuditController {
     }
 
     /** One page; {@code nextCursor} is null on the last. */
-    public record AuditPage(List<Change> entries, String nextCursor) {
+    public record AuditPage(List<Change> entries, @Nullable String nextCursor) {
     }
 }

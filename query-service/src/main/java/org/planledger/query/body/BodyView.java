@@ -1,5 +1,8 @@
 package org.planledger.query.body;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,24 +13,29 @@ public final class BodyView {
     }
 
     /** A body in the list of all bodies. */
-    public record Summary(String bodyId, String kind, String name, String aim, LocalDate establishedOn,
-                          LocalDate disbandedOn, Holder chair) {
+    @Schema(name = "BodySummary")
+    public record Summary(String bodyId, String kind, String name, @Nullable String aim,
+                          @Nullable LocalDate establishedOn, @Nullable LocalDate disbandedOn, @Nullable Holder chair) {
     }
 
     /** One body: its chair and members now, every role anyone has held in it, and the actions it owns. */
-    public record Detail(String bodyId, String kind, String name, String remit, String aim, LocalDate establishedOn,
-                         LocalDate disbandedOn, Holder chair, List<Holder> members, List<Role> roles,
-                         List<OwnedAction> ownedActions, long version) {
+    @Schema(name = "Body")
+    public record Detail(String bodyId, String kind, String name, @Nullable String remit, @Nullable String aim,
+                         @Nullable LocalDate establishedOn, @Nullable LocalDate disbandedOn, @Nullable Holder chair,
+                         List<Holder> members, List<Role> roles, List<OwnedAction> ownedActions, long version) {
     }
 
     /** Someone holding a role now. */
-    public record Holder(String personId, String name, String role, String coOptedFrom, LocalDate since) {
+    public record Holder(String personId, String name, String role, @Nullable String coOptedFrom, LocalDate since) {
     }
 
     /** A role someone held, from when until when ({@code until} is null while it lasts). */
-    public record Role(String personId, String name, String role, String coOptedFrom, LocalDate from, LocalDate until) {
+    @Schema(name = "BodyRole")
+    public record Role(String personId, String name, String role, @Nullable String coOptedFrom, LocalDate from,
+                       @Nullable LocalDate until) {
     }
 
-    public record OwnedAction(String ref, String title, String status, String timeframe) {
+    @Schema(name = "BodyAction")
+    public record OwnedAction(String ref, String title, String status, @Nullable String timeframe) {
     }
 }

@@ -10,13 +10,16 @@ import org.planledger.events.Identifiers;
 import org.planledger.query.changes.Change;
 import org.planledger.query.changes.ChangeLog;
 import org.planledger.web.NotFound;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Action history")
 public class ActionHistoryController {
 
@@ -27,7 +30,9 @@ public class ActionHistoryController {
     }
 
     @GetMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}/history")
-    @Operation(summary = "Every change to the action in order: type, before, after, actor, recordedAt, effectiveOn, reason, decisionId")
+    @Operation(operationId = "getActionHistory",
+            summary = "Every change to the action in order: type, before, after, actor, recordedAt, effectiveOn, "
+                    + "reason, decisionId")
     public ActionHistory history(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                                  @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
                                  @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number) {

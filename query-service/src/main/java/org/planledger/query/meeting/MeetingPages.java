@@ -52,7 +52,8 @@ public class MeetingPages {
 
     @GetMapping("/meetings/{meetingId}")
     String meeting(@PathVariable @Pattern(regexp = Identifiers.SLUG) String meetingId,
-                   @RequestParam(required = false) @Pattern(regexp = "meeting|decision") String recorded, Model model) {
+                   @RequestParam(required = false) @Pattern(regexp = "^(meeting|decision)$") String recorded,
+                   Model model) {
         Traceability.OfMeeting trace = traceability.ofMeeting(meetingId)
                 .orElseThrow(() -> new NotFound("there is no meeting " + meetingId));
         model.addAttribute("recorded", recorded);

@@ -1,9 +1,11 @@
 package org.planledger.query.meeting;
 
+import org.planledger.events.MinuteItem;
+import org.planledger.events.Person;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Array;
@@ -45,7 +47,7 @@ public class MeetingQueries {
         List<MeetingView.Revision> revisions = jdbc.sql("SELECT * FROM minutes_revision WHERE meeting_id = ? ORDER BY event_position")
                 .param(meetingId)
                 .query((rs, row) -> new MeetingView.Revision(rs.getLong("event_position"), rs.getString("kind"),
-                        tree(rs.getString("items")), rs.getString("reason"), rs.getString("actor"),
+                        items(rs.getString("items")), rs.getString("reason"), rs.getString("actor"),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
         List<MeetingView.DecisionSummary> decisions = jdbc.sql("SELECT * FROM decision WHERE meeting_id = ? ORDER BY event_position")
@@ -55,9 +57,10 @@ public class MeetingQueries {
                 .list();
         return jdbc.sql("SELECT * FROM meeting WHERE meeting_id = ?").param(meetingId)
                 .query((rs, row) -> new MeetingView.Detail(rs.getString("meeting_id"), rs.getString("body_id"),
-                        rs.getObject("held_on", LocalDate.class), rs.getString("title"), tree(rs.getString("present")),
-                        tree(rs.getString("apologies")),
-                        new MeetingView.Minutes(rs.getString("minutes_state"), tree(rs.getString("minutes_items")),
+                        rs.getObject("held_on", LocalDate.class), rs.getString("title"),
+                                     people(rs.getString("present")),
+                        people(rs.getString("apologies")),
+                        new MeetingView.Minutes(rs.getString("minutes_state"), items(rs.getString("minutes_items")),
                                 rs.getString("approved_at"), revisions),
                         decisions, rs.getLong("version")))
                 .optional();
@@ -82,8 +85,14 @@ public class MeetingQueries {
             rs.getString("meeting_id"), rs.getString("text"), strings(rs.getArray("actions")), rs.getString("actor"),
             rs.getTimestamp("recorded_at").toInstant());
 
-    private JsonNode tree(String text) {
-        return text == null ? null : json.readTree(text);
+    private List<Person> people(String text) {
+        return json.readValue(text, new TypeReference<List<Person>>() {
+        });
+    }
+
+    private List<MinuteItem> items(String text) {
+        return text == null ? null : json.readValue(text, new TypeReference<List<MinuteItem>>() {
+        });
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package org.planledger.query.replay;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -129,6 +130,7 @@ public class Replays {
         return processors;
     }
 
+    @Schema(name = "ReplayProgress")
     public record Progress(long reached, long target) {
     }
 }

@@ -1,6 +1,11 @@
 package org.planledger.query.report;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -12,14 +17,17 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 @RestController
 @Tag(name = "Reports")
@@ -39,16 +47,34 @@ public class ReportController {
     }
 
     @GetMapping("/api/plans/{planId}/report")
-    @Operation(summary = "A progress report in the shape of the published one: per aim, each action with its latest "
+    @Operation(operationId = "getProgressReport",
+            summary = "A progress report in the shape of the published one: per aim, each action with its latest "
             + "progress as of a date (html, md or pdf)",
             description = "asOf is a date (default today, Europe/London). The report names the event position it was "
                     + "built from (also in the Ledger-Position header); pass it as position to build the same report "
                     + "again, byte for byte, however much has been recorded since.")
+    @ApiResponse(responseCode = "200", description = "The report, in the format asked for", content = {
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))},
+            headers = @Header(name = POSITION, description = "the event position the report was built from",
+                    schema = @Schema(type = "integer", format = "int64")))
     public ResponseEntity<byte[]> report(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                                          @RequestParam(required = false) String asOf,
-                                         @RequestParam(defaultValue = "html") @Pattern(regexp = "html|md|pdf",
+                                         @RequestParam(defaultValue = "html") @Pattern(regexp = "^(html|md|pdf)$",
                                                  message = "must be html, md or pdf") String format,
-                                         @RequestParam(required = false) @Min(0) Long position) {
+                                         @RequestParam(required = false) @Min(0) Long position,
+                                         @Parameter(hidden = true) @RequestHeader HttpHeaders headers)
+            throws HttpMediaTypeNotAcceptableException {
+        MediaType type = switch (format) {
+            case "md" -> new MediaType("text", "markdown", StandardCharsets.UTF_8);
+            case "pdf" -> MediaType.APPLICATION_PDF;
+            default -> new MediaType("text", "html", StandardCharsets.UTF_8);
+        };
+        // The type is the format's, not negotiated, so an Accept it does not meet is refused here (406).
+        if (!headers.getAccept().isEmpty() && headers.getAccept().stream().noneMatch(type::isCompatibleWith)) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(type));
+        }
         LocalDate date = date(asOf);
         long latest = reports.latestPosition();
         if (position != null && position > latest) {
@@ -57,11 +83,6 @@ public class ReportController {
         }
         ProgressReport report = reports.build(planId, date, position == null ? latest : position);
         String name = "progress-report-" + planId + "-" + date + "-" + report.position() + "." + format;
-        MediaType type = switch (format) {
-            case "md" -> new MediaType("text", "markdown", StandardCharsets.UTF_8);
-            case "pdf" -> MediaType.APPLICATION_PDF;
-            default -> new MediaType("text", "html", StandardCharsets.UTF_8);
-        };
         byte[] body = switch (format) {
             case "md" -> formats.markdown(report);
             case "pdf" -> formats.pdf(report);

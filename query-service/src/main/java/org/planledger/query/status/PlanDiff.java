@@ -1,5 +1,8 @@
 package org.planledger.query.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,22 +22,25 @@ public record PlanDiff(String planId, Side from, Side to, Instant knownAt, List<
                        List<FieldChange> changed, List<Progress> progress) {
 
     /** One end of the comparison: the instant, and the version in force then (null if none was). */
-    public record Side(Instant asOf, String versionId) {
+    @Schema(name = "DiffSide")
+    public record Side(Instant asOf, @Nullable String versionId) {
     }
 
-    public record ActionSummary(String ref, String aim, String title, String owner, String timeframe, String status,
-                                List<String> continues) {
+    public record ActionSummary(String ref, String aim, String title, @Nullable String owner,
+                                @Nullable String timeframe, String status, List<String> continues) {
     }
 
+    @Schema(name = "EndedAction")
     public record Ended(String ref, String title, String statusBefore, String status) {
     }
 
     public record CarriedForward(String action, List<String> into) {
     }
 
-    public record FieldChange(String ref, String field, String before, String after) {
+    public record FieldChange(String ref, String field, @Nullable String before, @Nullable String after) {
     }
 
+    @Schema(name = "ProgressBetween")
     public record Progress(String ref, String summary, LocalDate effectiveOn, Instant recordedAt) {
     }
 }

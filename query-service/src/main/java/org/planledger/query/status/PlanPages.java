@@ -141,7 +141,7 @@ public class PlanPages {
     String action(@PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
                   @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,
                   @PathVariable @Min(1) @Max(ActionRef.MAX_NUMBER) int number,
-                  @RequestParam(required = false) @Pattern(regexp = "progress|ownership") String recorded,
+                  @RequestParam(required = false) @Pattern(regexp = "^(progress|ownership)$") String recorded,
                   Model model) {
         model.addAttribute("recorded", recorded);
         return actionPage(new ActionRef(planId, versionId, number), model);

@@ -5,14 +5,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.planledger.events.Identifiers;
 import org.planledger.events.ActionRef;
+import org.planledger.events.Identifiers;
 import org.planledger.query.Instants;
 import org.planledger.web.InvalidRequest;
 import org.planledger.web.NotFound;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Plan status")
 public class PlanStatusController {
 
@@ -36,13 +39,14 @@ public class PlanStatusController {
     }
 
     @GetMapping("/api/plans")
-    @Operation(summary = "Every plan and its published versions")
+    @Operation(operationId = "listPlans", summary = "Every plan and its published versions")
     public Map<String, List<PlanStatus.Version>> plans() {
         return queries.plans();
     }
 
     @GetMapping("/api/plans/{planId}/status")
-    @Operation(summary = "The plan as it stood at asOf (effective time) as recorded by knownAt (recorded time): the "
+    @Operation(operationId = "getPlanStatus",
+            summary = "The plan as it stood at asOf (effective time) as recorded by knownAt (recorded time): the "
             + "version in force, its aims and actions with owner, timeframe, status, lineage and latest progress",
             description = "asOf and knownAt are dates (the end of that day, Europe/London) or instants with an offset; "
                     + "both default to now.")
@@ -58,7 +62,8 @@ public class PlanStatusController {
     }
 
     @GetMapping("/api/plans/{planId}/diff")
-    @Operation(summary = "What changed between two instants (from, to) or two versions (fromVersion, toVersion): "
+    @Operation(operationId = "comparePlan",
+            summary = "What changed between two instants (from, to) or two versions (fromVersion, toVersion): "
             + "actions added, ended and carried forward, owner, timeframe and status changes, progress in between",
             description = "from and to read like asOf; fromVersion and toVersion compare the plan at the instants the "
                     + "two versions took effect. Everything is as recorded by knownAt (default now).")
@@ -94,7 +99,8 @@ public class PlanStatusController {
     }
 
     @GetMapping("/api/plans/{planId}/versions/{versionId}/actions/{number}")
-    @Operation(summary = "One action as it stands now; its ETag is the version to send as If-Match")
+    @Operation(operationId = "getAction",
+            summary = "One action as it stands now; its ETag is the version to send as If-Match")
     public ResponseEntity<PlanStatus.ActionState> action(
             @PathVariable @Pattern(regexp = Identifiers.SLUG) String planId,
             @PathVariable @Pattern(regexp = Identifiers.VERSION) String versionId,

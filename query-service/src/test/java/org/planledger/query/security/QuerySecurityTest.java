@@ -2,6 +2,7 @@ package org.planledger.query.security;
 
 import org.junit.jupiter.api.Test;
 import org.planledger.query.QueryServiceTest;
+import org.planledger.web.openapi.ApiConformance;
 import org.planledger.web.security.AccessMatrix;
 import org.planledger.web.security.TestIdentities;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may read what: every endpoint the query service maps under /api, asked by every role, against the policy in
- * docs/security.md written out here independently of the service's configuration.
+ * docs/security.md written out here independently of the service's configuration; and anonymously, against the
+ * security its OpenAPI description gives the endpoint.
  */
 @QueryServiceTest
 class QuerySecurityTest {
@@ -42,8 +44,14 @@ class QuerySecurityTest {
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThanOrEqualTo(20);
         AccessMatrix matrix = new AccessMatrix();
+        ApiConformance description = ApiConformance.of("http://localhost:" + port);
         for (Endpoint endpoint : endpoints) {
             Set<String> allowed = allowed(endpoint.pattern());
+            // The OpenAPI description's security, derived from the rules, says what happens to an anonymous caller.
+            boolean secured = description.describedAt(endpoint.method().name(),
+                                                      endpoint.path()).orElseThrow().secured();
+            matrix.record(endpoint + " as described", secured ? "401" : AccessMatrix.ALLOWED,
+                    request(endpoint, "anonymous"));
             for (String role : ROLES) {
                 String expected = allowed.contains(role) || allowed.contains("anyone") ? AccessMatrix.ALLOWED
                         : role.equals("anonymous") ? "401" : "403";
