@@ -50,7 +50,24 @@ if [ "${PLAN_LEDGER_REBUILD:-0}" = 1 ] || [ ! -f "$postgres_jar" ] || [ ! -f "$c
     ./mvnw -q -Dmaven.test.skip=true -pl local-postgres,command-service,query-service -am package || fail "the build failed"
 fi
 
+# stop_postgres_left_running: a PostgreSQL still running on our data directory whose supervisor is gone (killed
+# with kill -9, say) runs unwatched and would be taken over by the next start; stop it (a fast shutdown, SIGINT).
+stop_postgres_left_running() {
+    local pid
+    pid=$(head -n 1 "$data_dir/postgres/postmaster.pid" 2>/dev/null) || return 0
+    [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 0
+    ps -p "$pid" -o comm= 2>/dev/null | grep -q postgres || return 0
+    say "Stopping the PostgreSQL left running on $data_dir/postgres (process $pid)…"
+    kill -INT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.3
+    done
+    say "PostgreSQL (process $pid) did not stop within 30 s."
+}
+
 pids=()
+embedded=0
 stopping=0
 stop_all() {
     [ "$stopping" = 1 ] && return
@@ -62,6 +79,7 @@ stop_all() {
         kill -TERM "${pids[i]}" 2>/dev/null || true
         wait "${pids[i]}" 2>/dev/null || true
     done
+    [ "$embedded" = 1 ] && stop_postgres_left_running
     say "Stopped."
 }
 trap '' PIPE
@@ -99,6 +117,8 @@ wait_until() {
 }
 
 if [ -z "${SPRING_DATASOURCE_URL:-}" ]; then
+    embedded=1
+    stop_postgres_left_running
     say "Starting PostgreSQL (data in $data_dir/postgres, port $db_port)…"
     rm -f "$data_dir/postgres.url"
     "$java_cmd" -jar "$postgres_jar" >"$data_dir/logs/postgres.log" 2>&1 &
@@ -118,7 +138,7 @@ fi
 # The services log in as their own roles (PLAN_LEDGER_DB_*), never as the administrator.
 unset SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD
 
-# start_service NAME PORT_VARIABLE PORT JAR: starts a service and waits until its health is UP.
+# start_service NAME PORT_VARIABLE PORT JAR: starts a service and waits until it is up (its liveness probe).
 start_service() {
     local name=$1 port_variable=$2 port=$3 jar=$4 log="$data_dir/logs/$1.log"
     say "Starting the $name on port $port…"
@@ -127,16 +147,19 @@ start_service() {
         COMMAND_SERVICE_URL="http://localhost:$command_port" \
         "$java_cmd" ${JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
     pids+=($!)
-    # Readiness, not the whole health: a projection's parked events make health DEGRADED, yet the service answers.
-    wait_until 180 "The $name" "${pids[-1]}" "$log" http_ok "$port" /actuator/health/readiness
+    wait_until 180 "The $name" "${pids[-1]}" "$log" http_ok "$port" /actuator/health/liveness
 }
 
 start_service command-service COMMAND_SERVICE_PORT "$command_port" "$command_jar"
+wait_until 180 "The command service" "${pids[-1]}" "$data_dir/logs/command-service.log" \
+    http_ok "$command_port" /actuator/health/readiness
 start_service query-service QUERY_SERVICE_PORT "$query_port" "$query_jar"
-# The query API answers 503 while its read models catch up with the store (a first start on existing events, or a
-# projection rebuilt after an upgrade); wait for them, so that the addresses below answer when printed.
-say "Waiting for the read models to catch up with the event store…"
-wait_until 1800 "The read models" "${pids[-1]}" "$data_dir/logs/query-service.log" http_ok "$query_port" /api/plans
+# Ready once it can answer: the database reachable and no read model being rebuilt (a projection rebuilt after an
+# upgrade takes a while on a large ledger). Readiness, not the whole health: parked events make health DEGRADED,
+# yet the service answers.
+say "Waiting for the read models to be ready…"
+wait_until 1800 "The read models" "${pids[-1]}" "$data_dir/logs/query-service.log" \
+    http_ok "$query_port" /actuator/health/readiness
 
 cat <<EOF 2>/dev/null || true
 

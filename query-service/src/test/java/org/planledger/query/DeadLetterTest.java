@@ -173,6 +173,11 @@ class DeadLetterTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(parked())
                 .extracting(letter -> letter.get("processingGroup") + "@" + letter.get("position"))
                 .contains("change-log@" + payload, "change-log@" + metadata));
+        // Public health names no Java exception; the secretariat's list says what Jackson said.
+        assertThat(parkedInHealth(health(), "change-log")).extracting(letter -> (String) letter.get("error"))
+                .allSatisfy(error -> assertThat(error).doesNotContain("Exception"));
+        assertThat(parked()).extracting(letter -> (String) letter.get("cause")).anySatisfy(cause ->
+                assertThat(cause).contains("Exception"));
     }
 
     @Test

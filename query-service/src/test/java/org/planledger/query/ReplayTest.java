@@ -127,6 +127,9 @@ class ReplayTest {
                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
                     .expectBody().jsonPath("$.detail")
                     .isEqualTo("the read models are being rebuilt from the event store; try again shortly"));
+            // Not ready meanwhile, so load balancers (and run.sh) wait for the rebuild to finish.
+            http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.components.readModels.status").isEqualTo("OUT_OF_SERVICE");
             http.get().uri("/api/admin/replay").header(HttpHeaders.AUTHORIZATION, TestIdentities.basic("secretariat")).exchange()
                     .expectStatus().isOk()
                     .expectBody()
@@ -139,6 +142,7 @@ class ReplayTest {
         awaitCaughtUp();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/api/plans/{plan}/status", plan)
                 .exchange().expectStatus().isOk());
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
     @Test

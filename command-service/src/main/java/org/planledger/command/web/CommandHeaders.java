@@ -22,9 +22,9 @@ class CommandHeaders implements OperationCustomizer {
                                 + "again (with Idempotent-Replayed: true) and appends nothing; the same key with "
                                 + "another request is a 422")
                         .schema(new StringSchema().pattern(CommandSender.KEY_FORM)))
-                .addParametersItem(new HeaderParameter().name("X-Correlation-Id")
-                        .description("Stored as the events' correlationId when it is 1 to 64 letters, digits or . _ : - "
-                                + "(anything else is ignored); by default the command id")
-                        .schema(new StringSchema()));
+                .addParametersItem(new HeaderParameter().name(CommandSender.CORRELATION_ID)
+                        .description("Stored as the events' correlationId; by default the command id. Anything but 1 to "
+                                + "64 letters, digits or . _ : - is a 400, as is either header sent twice")
+                        .schema(new StringSchema().pattern(CommandSender.CORRELATION_ID_FORM)));
     }
 }

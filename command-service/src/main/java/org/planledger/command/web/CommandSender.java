@@ -1,5 +1,6 @@
 package org.planledger.command.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,6 +45,9 @@ public class CommandSender {
     /** The form an Idempotency-Key takes (a UUID will do). */
     public static final String KEY_FORM = "^[A-Za-z0-9._:-]{1,100}$";
     private static final Pattern KEY = Pattern.compile(KEY_FORM);
+    public static final String CORRELATION_ID = "X-Correlation-Id";
+    public static final String CORRELATION_ID_FORM = "^[A-Za-z0-9._:-]{1,64}$";
+    private static final Pattern CORRELATION = Pattern.compile(CORRELATION_ID_FORM);
 
     private final CommandGateway gateway;
     private final IdempotencyKeys keys;
@@ -90,12 +96,29 @@ public class CommandSender {
         return new Sent<>(used.commandId(), json.readValue(used.result(), resultType));
     }
 
+    /**
+     * The request's Idempotency-Key, after checking it and X-Correlation-Id (which the event metadata then reads):
+     * each at most once, in its documented form, or the command is refused before it runs.
+     */
     private Optional<String> idempotencyKey() {
-        Optional<String> key = currentActor.currentRequest().map(request -> request.getHeader(IDEMPOTENCY_KEY));
-        if (key.isPresent() && !KEY.matcher(key.get()).matches()) {
-            throw new InvalidRequest(IDEMPOTENCY_KEY, "must be 1 to 100 letters, digits or . _ : - (a UUID will do)");
-        }
+        Optional<String> key = header(IDEMPOTENCY_KEY, KEY, "must be 1 to 100 letters, digits or . _ : - (a UUID will do)");
+        header(CORRELATION_ID, CORRELATION, "must be 1 to 64 letters, digits or . _ : -");
         return key;
+    }
+
+    private Optional<String> header(String name, Pattern form, String rule) {
+        Optional<HttpServletRequest> request = currentActor.currentRequest();
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> values = Collections.list(request.get().getHeaders(name));
+        if (values.size() > 1) {
+            throw new InvalidRequest(name, "is sent " + values.size() + " times; send it once");
+        }
+        if (!values.isEmpty() && !form.matcher(values.get(0)).matches()) {
+            throw new InvalidRequest(name, rule);
+        }
+        return values.stream().findFirst();
     }
 
     /** What the request asks for, whatever its JSON's spacing or field order: the command it became. */

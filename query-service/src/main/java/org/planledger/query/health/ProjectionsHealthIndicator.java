@@ -151,7 +151,10 @@ public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         described.put("eventId", letter.eventId());
         described.put("eventType", letter.eventType());
         described.put("sequence", letter.sequence());
-        described.put("error", letter.cause());
+        // Health is public: PostgreSQL's own words are safe to show, a Java exception's are not (the secretariat sees
+        // them at /api/admin/dead-letters).
+        described.put("error", letter.cause() != null && letter.cause().contains("(SQLSTATE ") ? letter.cause()
+                : "the projection could not handle this event; the secretariat sees why at /api/admin/dead-letters");
         described.put("parkedAt", letter.enqueuedAt());
         return described;
     }

@@ -41,6 +41,13 @@ public class CommandService {
      */
     public Outcome send(String path, Map<String, Object> body, String idempotencyKey, String ifMatch,
                         HttpServletRequest from) {
+        // Both come from hidden fields the page wrote; anything else was altered on the way, and sending it without
+        // them would record the change unguarded.
+        if ((ifMatch != null && !ifMatch.isBlank() && !ifMatch.matches("[0-9]{1,18}"))
+                || (idempotencyKey != null && !idempotencyKey.isBlank() && !idempotencyKey.matches("[A-Za-z0-9._:-]{1,100}"))) {
+            return Outcome.failed(400, "This form has been altered",
+                    "nothing was recorded; reload the page and send the form again");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
@@ -50,7 +57,7 @@ public class CommandService {
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
-        if (ifMatch != null && ifMatch.matches("[0-9]{1,18}")) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
             request.header(HttpHeaders.IF_MATCH, "\"" + ifMatch + "\"");
         }
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
