@@ -147,6 +147,11 @@ final class PlanLedgerProcess implements AutoCloseable {
         return children;
     }
 
+    /** Whether run.sh has ended by itself within {@code limit}. */
+    boolean endsWithin(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Sends SIGTERM, as a service manager would, and waits for run.sh to finish. */
     int stop() throws InterruptedException {
         process.toHandle().destroy();

@@ -175,7 +175,13 @@ class PostgresRestartIT {
                     Duration.ofNanos(gone - killed).toMillis(), commandHealth.get(), queryHealth.get(),
                     command.get().millis(), query.get().millis(), back, healthy);
             assertThat(Action7.updatesInHistory(ledger, run + " while")).as("the command refused while down").isZero();
-            ledger.stop();
+
+            // The supervisor itself killed outright: run.sh stops, and stops the PostgreSQL it leaves behind too, so
+            // that no server runs unwatched and the next start finds its data directory free.
+            ledger.service("local-postgres-exec.jar").destroyForcibly();
+            assertThat(ledger.endsWithin(Duration.ofSeconds(60))).as("run.sh ends when a process of its own dies").isTrue();
+            assertThat(third.isAlive()).as("the postmaster the supervisor had started").isFalse();
+            assertThat(PlanLedgerProcess.portOpen(ledger.databasePort)).isFalse();
         } finally {
             keepLogs(data.resolve("supervised").resolve("logs"));
         }
