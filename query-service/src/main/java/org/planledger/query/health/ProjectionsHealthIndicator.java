@@ -102,8 +102,10 @@ public class ProjectionsHealthIndicator extends AbstractHealthIndicator {
             details.put("segmentsHeldHere", segments.size());
             details.put("position", position);
             details.put("head", head);
-            details.put("caughtUp", position >= head && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp));
-            details.put("replaying", segments.values().stream().anyMatch(EventTrackerStatus::isReplaying));
+            boolean caughtUp = position >= head && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+            details.put("caughtUp", caughtUp);
+            // Axon keeps a replay's token until an event past the replay arrives: caught up, it is replaying no more.
+            details.put("replaying", !caughtUp && segments.values().stream().anyMatch(EventTrackerStatus::isReplaying));
             List<DeadLetters.Letter> letters = parked.getOrDefault(name, List.of());
             details.put("parked", letters.stream().map(ProjectionsHealthIndicator::describe).toList());
             details.put("problems", problems);
